@@ -1,0 +1,116 @@
+// What the analysis hands to the renderer: everything a briefing shows, computed from the store.
+// Pure data (no functions), so templates can walk it and tests can compare it.
+import type { EffectiveStatement, IsoDate, Speaker, Theme } from '../types.js';
+
+export interface Period {
+  from: IsoDate;
+  to: IsoDate;
+}
+
+/** A numbered entry of the briefing's source list. */
+export interface SourceEntry {
+  number: number;
+  file: string;
+  outlet: string | null;
+  title: string | null;
+  url: string | null;
+  published: IsoDate | null;
+}
+
+/** Why a statement is filed under a theme: the cues of the taxonomy that matched its text. */
+export interface ThemeMatch {
+  themeId: string;
+  score: number;
+  cues: string[];
+}
+
+export interface CitedStatement extends EffectiveStatement {
+  /** Numbers into Analysis.sources, one per source that carries the statement. */
+  citations: number[];
+  /** How many independent outlets carry it (several files of one outlet count once). */
+  corroboration: number;
+  singleSource: boolean;
+  themeMatches: ThemeMatch[];
+  /** The role the speaker held on the statement's date, if the registry knows it. */
+  role: string | null;
+}
+
+export interface ThemeCount {
+  theme: Theme;
+  count: number;
+}
+
+export interface SpeakerProfile {
+  speaker: Speaker;
+  role: string | null;
+  count: number;
+  themeMix: ThemeCount[];
+  /** In date order, undated last. */
+  statements: CitedStatement[];
+}
+
+export interface ThemeSection {
+  theme: Theme;
+  count: number;
+  /** Speakers in briefing order, each with their statements on this theme in date order. */
+  bySpeaker: { speaker: Speaker; statements: CitedStatement[] }[];
+}
+
+export interface WeekBucket {
+  /** Monday of the ISO week. */
+  weekStart: IsoDate;
+  total: number;
+  /** Counts per speaker id; only speakers with statements that week. */
+  bySpeaker: Record<string, number>;
+}
+
+export interface SpeakerThemeMatrix {
+  speakers: Speaker[];
+  themes: Theme[];
+  /** counts[i][j]: statements of speakers[i] filed under themes[j]. */
+  counts: number[][];
+  max: number;
+}
+
+/** A detected move in what a speaker says on a theme, with the evidence on both sides. */
+export interface PositionShift {
+  speaker: Speaker;
+  theme: Theme;
+  before: CitedStatement;
+  after: CitedStatement;
+  /** Short labels of the stance on each side, e.g. "against a major operation" → "for a comprehensive operation". */
+  fromStance: string;
+  toStance: string;
+  /** The cue phrases found in each statement that show the stance. */
+  cues: { before: string[]; after: string[] };
+  explanation: string;
+}
+
+/** A bottom-line-up-front judgement generated from the data, with the statements that support it. */
+export interface KeyJudgement {
+  text: string;
+  statementIds: string[];
+}
+
+export interface Analysis {
+  title: string;
+  period: Period;
+  /** ISO timestamp with the local time-zone offset. */
+  generatedAt: string;
+  counts: { statements: number; speakers: number; sources: number; undated: number };
+  judgements: KeyJudgement[];
+  /** Every statement in the briefing, dated ones in date order. */
+  statements: CitedStatement[];
+  /** A dated selection for the timeline list. */
+  keyStatements: CitedStatement[];
+  weeks: WeekBucket[];
+  /** Tracked speakers first, then by statement count. */
+  speakers: SpeakerProfile[];
+  themes: ThemeSection[];
+  matrix: SpeakerThemeMatrix;
+  shifts: PositionShift[];
+  /** Profiles of the foreign governments and international organisations. */
+  foreign: SpeakerProfile[];
+  sources: SourceEntry[];
+  undated: CitedStatement[];
+}
