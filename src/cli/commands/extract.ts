@@ -1,0 +1,74 @@
+// `report extract PATH…`: statements from articles into the store (or to stdout with --json).
+import { SingleBar, Presets } from 'cli-progress';
+import type { Argv } from 'yargs';
+import { extractIntoStore, extractToJson, loadRegistry } from '../../store/index.js';
+import { say, warn } from '../output.js';
+import { withStore } from './options.js';
+
+/** Below this many articles a progress bar is more noise than help. */
+const PROGRESS_BAR_FROM = 20;
+
+export function registerExtract<T>(cli: Argv<T>) {
+  return cli.command(
+    'extract <paths..>',
+    'collect statements from articles (.txt, .md, .html files or folders) into the store',
+    (command) =>
+      withStore(command)
+        .positional('paths', { type: 'string', array: true, demandOption: true, describe: 'article files or folders' })
+        .option('json', { type: 'boolean', default: false, describe: 'print {"statements": [...]} to stdout and write nothing' })
+        .example('$0 extract articles/', 'add the statements of every article in articles/ to statements/')
+        .example('$0 extract new.html --json > found.json', 'see what one article gives, without touching the store'),
+    async (args) => {
+      const paths = (args.paths ?? []).map(String);
+      if (args.json) {
+        const registry = await loadRegistry(args.store);
+        const payload = await extractToJson(paths, registry);
+        process.stdout.write(`${JSON.stringify(payload, null, 2)}\n`);
+        return;
+      }
+      const bar = progressBar();
+      try {
+        const summary = await extractIntoStore({
+          paths,
+          storeDir: args.store,
+          onProgress: (done, total) => bar.update(done, total),
+        });
+        bar.stop();
+        for (const failure of summary.errors) warn(`${failure.message} (skipped)`);
+        say(
+          `${summary.articles} articles read (${summary.skipped} unchanged, skipped); statements: ` +
+            `${summary.statements.new} new, ${summary.statements.updated} updated, ` +
+            `${summary.statements.unchanged} unchanged; ${summary.undated} undated; ` +
+            `${summary.newSpeakers} new speakers added to ${args.store}/speakers.yaml`,
+        );
+      } finally {
+        bar.stop();
+      }
+    },
+  );
+}
+
+interface Progress {
+  update(done: number, total: number): void;
+  stop(): void;
+}
+
+/** A progress bar on a terminal when there are many files; silent otherwise (pipes, CI, few files). */
+function progressBar(): Progress {
+  if (!process.stderr.isTTY) return { update: () => {}, stop: () => {} };
+  let bar: SingleBar | null = null;
+  return {
+    update(done, total) {
+      if (total < PROGRESS_BAR_FROM) return;
+      if (!bar) {
+        bar = new SingleBar({ stream: process.stderr, format: 'extracting [{bar}] {value}/{total} articles' }, Presets.shades_classic);
+        bar.start(total, done);
+      }
+      bar.update(done);
+    },
+    stop() {
+      bar?.stop();
+      bar = null;
+    },
+  };
+}

@@ -1,0 +1,34 @@
+// Options shared by several commands.
+import type { Argv } from 'yargs';
+
+export const DEFAULT_STORE = 'statements';
+export const DEFAULT_OUT = 'out';
+
+export function withStore<T>(cli: Argv<T>) {
+  return cli.option('store', {
+    type: 'string',
+    default: DEFAULT_STORE,
+    describe: 'the statements store folder',
+    normalize: true,
+  });
+}
+
+export function withSelection<T>(cli: Argv<T>) {
+  return withStore(cli)
+    .option('from', { type: 'string', describe: 'first day of the period, YYYY-MM-DD', demandOption: true })
+    .option('to', { type: 'string', describe: 'last day of the period, YYYY-MM-DD', demandOption: true })
+    .option('speaker', {
+      type: 'string',
+      array: true,
+      describe: 'only these speakers (id or alias; repeatable)',
+    })
+    .option('theme', { type: 'string', array: true, describe: 'only these themes (id or label; repeatable)' });
+}
+
+export function withRendering<T>(cli: Argv<T>) {
+  return withSelection(cli)
+    .option('out', { type: 'string', default: DEFAULT_OUT, describe: 'folder for the briefing files', normalize: true })
+    .option('title', { type: 'string', describe: 'the briefing title' })
+    .option('template', { type: 'string', describe: "a folder of your own templates (the default theme's files fill gaps)", normalize: true })
+    .option('chromium', { type: 'string', describe: 'path of the Chromium or Chrome to use (else PUPPETEER_EXECUTABLE_PATH, then the usual places)' });
+}

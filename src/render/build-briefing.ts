@@ -1,0 +1,80 @@
+// The `report` use case: store → filter → analysis → HTML and PDF. Validates every request field
+// before anything is written, so a bad speaker or theme leaves no file behind.
+import { analyze } from '../analyze/index.js';
+import type { Analysis } from '../analyze/types.js';
+import {
+  effectiveStatements,
+  filterStatements,
+  loadStore,
+  resolveSpeaker,
+  resolveTheme,
+} from '../store/index.js';
+import type { IsoDate } from '../types.js';
+import { renderBriefing } from './index.js';
+
+export interface BriefingRequest {
+  storeDir: string;
+  from: IsoDate;
+  to: IsoDate;
+  /** Speaker ids or aliases; empty means every speaker. */
+  speakers: string[];
+  /** Theme ids or labels; empty means every theme. */
+  themes: string[];
+  title?: string;
+  templateDir?: string;
+  outDir: string;
+  htmlOnly: boolean;
+  chromiumPath?: string;
+  now?: Date;
+}
+
+export interface BriefingResult {
+  html: string;
+  pdf: string | null;
+  pages: number | null;
+  statements: number;
+  warnings: string[];
+}
+
+export const DEFAULT_TITLE = 'Balochistan security briefing';
+
+export async function prepareAnalysis(request: Omit<BriefingRequest, 'outDir' | 'htmlOnly'>): Promise<Analysis> {
+  const store = await loadStore(request.storeDir);
+  const speakers = request.speakers.map((name) => resolveSpeaker(store.registry, name).id);
+  const themes = request.themes.map((name) => resolveTheme(store.registry, name).id);
+  const statements = filterStatements(effectiveStatements(store), {
+    from: request.from,
+    to: request.to,
+    speakers,
+    themes,
+  });
+  return analyze({
+    statements,
+    registry: store.registry,
+    period: { from: request.from, to: request.to },
+    title: request.title ?? DEFAULT_TITLE,
+    now: request.now,
+  });
+}
+
+export async function buildBriefing(request: BriefingRequest): Promise<BriefingResult> {
+  const analysis = await prepareAnalysis(request);
+  const warnings: string[] = [];
+  if (analysis.counts.statements === 0) {
+    warnings.push(`no statements between ${request.from} and ${request.to} match; the briefing says so`);
+  }
+  const written = await renderBriefing(analysis, {
+    outDir: request.outDir,
+    templateDir: request.templateDir,
+    htmlOnly: request.htmlOnly,
+    chromiumPath: request.chromiumPath,
+    fileStem: `briefing-${request.from}_${request.to}`,
+  });
+  return {
+    html: written.html,
+    pdf: written.pdf,
+    pages: written.pages,
+    statements: analysis.counts.statements,
+    warnings: [...warnings, ...written.warnings],
+  };
+}
