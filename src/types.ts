@@ -84,6 +84,18 @@ export interface Theme {
 export interface Registry {
   speakers: Speaker[];
   themes: Theme[];
+  /** The `threshold:` of statements/themes.yaml: the cue score a theme needs (classifier default when absent). */
+  themeThreshold?: number;
+}
+
+/** Why a statement is filed under a theme: the cues of the taxonomy that matched its text. */
+export interface ThemeMatch {
+  themeId: string;
+  score: number;
+  /** The cues as the taxonomy writes them ("condemn*"). */
+  cues: string[];
+  /** The words each cue matched in the text ("condemned"), parallel to `cues`. */
+  matched?: string[];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 // What the analysis hands to the renderer: everything a briefing shows, computed from the store.
 // Pure data (no functions), so templates can walk it and tests can compare it.
-import type { EffectiveStatement, IsoDate, Speaker, Theme } from '../types.js';
+import type { EffectiveStatement, IsoDate, Speaker, SpeakerGroup, Theme, ThemeMatch } from '../types.js';
 
 export interface Period {
   from: IsoDate;
@@ -17,12 +17,8 @@ export interface SourceEntry {
   published: IsoDate | null;
 }
 
-/** Why a statement is filed under a theme: the cues of the taxonomy that matched its text. */
-export interface ThemeMatch {
-  themeId: string;
-  score: number;
-  cues: string[];
-}
+// ThemeMatch lives in src/types.ts because the extractor (left of analyze) produces it too.
+export type { ThemeMatch } from '../types.js';
 
 export interface CitedStatement extends EffectiveStatement {
   /** Numbers into Analysis.sources, one per source that carries the statement. */
