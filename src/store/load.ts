@@ -1,0 +1,218 @@
+// Loading and validating the store folder. Any problem is one ReportError('input') line naming the
+// file and field; nothing here writes.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { inputError, environmentError } from '../errors.js';
+import type { Registry, Speaker, Statement, Theme } from '../types.js';
+import {
+  SOURCES_FILE,
+  SPEAKERS_FILE,
+  THEMES_FILE,
+  assertStoreDir,
+  classifyStoreFile,
+  displayPath,
+  parseYaml,
+  readTextIfExists,
+  sha256,
+  statementFileFor,
+  validateFile,
+} from './files.js';
+import {
+  DISK_STATE,
+  type DiskState,
+  type SourceRecord,
+  type Store,
+  sourceRecordFromFile,
+  sourceRecordToFile,
+  speakerFromFile,
+  speakerToFile,
+  statementFromFile,
+  statementToFile,
+  themeFromFile,
+  themeToFile,
+} from './model.js';
+import { sourcesFileSchema, speakersFileSchema, statementFileSchema, themesFileSchema } from './schema.js';
+import { editDistance } from './text.js';
+
+interface LoadedFile<T> {
+  items: T[];
+  hash: string | null;
+}
+
+async function loadListFile<T, F>(
+  dir: string,
+  name: string,
+  read: (data: unknown, shown: string) => F[],
+  convert: (form: F) => T,
+): Promise<LoadedFile<T>> {
+  const content = await readTextIfExists(path.join(dir, name));
+  if (content === null) return { items: [], hash: null };
+  const shown = displayPath(dir, name);
+  const data = parseYaml(content, shown);
+  const forms = data === undefined || data === null ? [] : read(data, shown);
+  return { items: forms.map(convert), hash: sha256(content) };
+}
+
+const readSpeakers = (data: unknown, shown: string) => validateFile(speakersFileSchema, data, shown).speakers;
+const readThemes = (data: unknown, shown: string) => validateFile(themesFileSchema, data, shown).themes;
+const readSources = (data: unknown, shown: string) => validateFile(sourcesFileSchema, data, shown).sources;
+const readStatements = (data: unknown, shown: string) => validateFile(statementFileSchema, data, shown).statements;
+
+/** Speakers and themes of the store in `dir`; missing files mean empty lists. */
+export async function loadRegistry(dir: string): Promise<Registry> {
+  return (await loadRegistryFiles(dir)).registry;
+}
+
+async function loadRegistryFiles(dir: string) {
+  await assertStoreDir(dir);
+  const [speakers, themes] = await Promise.all([
+    loadListFile(dir, SPEAKERS_FILE, readSpeakers, speakerFromFile),
+    loadListFile(dir, THEMES_FILE, readThemes, themeFromFile),
+  ]);
+  assertUniqueIds(speakers.items, displayPath(dir, SPEAKERS_FILE), 'speakers');
+  assertUniqueIds(themes.items, displayPath(dir, THEMES_FILE), 'themes');
+  return { registry: { speakers: speakers.items, themes: themes.items }, speakers, themes };
+}
+
+function assertUniqueIds(items: readonly { id: string }[], shown: string, listName: string): void {
+  const seen = new Map<string, number>();
+  items.forEach((item, index) => {
+    const first = seen.get(item.id);
+    if (first !== undefined) {
+      throw inputError(`${shown}: ${listName}[${index}].id: "${item.id}" is used twice (also ${listName}[${first}]); ids must be unique`);
+    }
+    seen.set(item.id, index);
+  });
+}
+
+/**
+ * Loads and validates the whole store. Statement files are `YYYY-MM.yaml` and `undated.yaml`; any
+ * other YAML file in the folder is refused so that a misnamed file is not silently ignored.
+ */
+export async function loadStore(dir: string): Promise<Store> {
+  const { registry, speakers, themes } = await loadRegistryFiles(dir);
+  const names = await listStoreFolder(dir);
+  const statementNames = names.filter((name) => classifyStoreFile(name) === 'statements').sort();
+  const unknown = names.filter((name) => classifyStoreFile(name) === 'unknown-yaml').sort()[0];
+  if (unknown !== undefined) {
+    throw inputError(
+      `${displayPath(dir, unknown)}: not a store file name (statements go in YYYY-MM.yaml or undated.yaml; the registry in speakers.yaml and themes.yaml)`,
+    );
+  }
+
+  const contents = await Promise.all(statementNames.map((name) => readTextIfExists(path.join(dir, name))));
+  const disk: DiskState = { hashes: new Map(), fingerprints: new Map() };
+  const checker = new ReferenceChecker(registry, dir);
+  const statements: Statement[] = [];
+  statementNames.forEach((name, fileIndex) => {
+    const content = contents[fileIndex];
+    if (content === null || content === undefined) return;
+    const shown = displayPath(dir, name);
+    const data = parseYaml(content, shown);
+    const forms = data === undefined || data === null ? [] : readStatements(data, shown);
+    const fileStatements = forms.map(statementFromFile);
+    fileStatements.forEach((statement, index) => checker.check(statement, name, index));
+    disk.hashes.set(name, sha256(content));
+    disk.fingerprints.set(name, fingerprint(fileStatements.map(statementToFile)));
+    for (const statement of fileStatements) statements.push(statement);
+  });
+
+  const sources = await loadListFile(dir, SOURCES_FILE, readSources, sourceRecordFromFile);
+  assertUniqueFiles(sources.items, displayPath(dir, SOURCES_FILE));
+  recordListFile(disk, SPEAKERS_FILE, speakers.hash, speakers.items.map(speakerToFile));
+  recordListFile(disk, THEMES_FILE, themes.hash, themes.items.map(themeToFile));
+  recordListFile(disk, SOURCES_FILE, sources.hash, sources.items.map(sourceRecordToFile));
+  return { dir, registry, statements, sources: sources.items, [DISK_STATE]: disk };
+}
+
+/** Canonical JSON of a file's content, to tell whether saving would change it. */
+export function fingerprint(forms: unknown[]): string {
+  return JSON.stringify(forms);
+}
+
+function recordListFile(disk: DiskState, name: string, hash: string | null, forms: unknown[]): void {
+  if (hash === null) return;
+  disk.hashes.set(name, hash);
+  disk.fingerprints.set(name, fingerprint(forms));
+}
+
+async function listStoreFolder(dir: string): Promise<string[]> {
+  try {
+    const entries = await fs.readdir(dir, { withFileTypes: true });
+    return entries.filter((entry) => !entry.isDirectory()).map((entry) => entry.name);
+  } catch (error) {
+    throw environmentError(`${dir}: cannot list the store folder (${(error as Error).message})`, error);
+  }
+}
+
+function assertUniqueFiles(records: readonly SourceRecord[], shown: string): void {
+  const seen = new Map<string, number>();
+  records.forEach((record, index) => {
+    const first = seen.get(record.file);
+    if (first !== undefined) {
+      throw inputError(`${shown}: sources[${index}].file: "${record.file}" is listed twice (also sources[${first}])`);
+    }
+    seen.set(record.file, index);
+  });
+}
+
+/** Cross-file checks: unique ids, known speakers and themes, each statement in its month's file. */
+class ReferenceChecker {
+  private readonly speakerIds: Set<string>;
+  private readonly themeIds: Set<string>;
+  private readonly seen = new Map<string, { file: string; index: number }>();
+
+  constructor(
+    private readonly registry: Registry,
+    private readonly dir: string,
+  ) {
+    this.speakerIds = new Set(registry.speakers.map((speaker) => speaker.id));
+    this.themeIds = new Set(registry.themes.map((theme) => theme.id));
+  }
+
+  check(statement: Statement, file: string, index: number): void {
+    const where = `${displayPath(this.dir, file)}: statements[${index}]`;
+    const first = this.seen.get(statement.id);
+    if (first) {
+      throw inputError(
+        `${where}.id: "${statement.id}" is also used in ${displayPath(this.dir, first.file)} (statements[${first.index}]); ids must be unique`,
+      );
+    }
+    this.seen.set(statement.id, { file, index });
+    const expectedFile = statementFileFor(statement.date);
+    if (expectedFile !== file) {
+      throw inputError(
+        `${where}.date: ${statement.date ?? 'null'} belongs in ${expectedFile}, not in this file (to correct a date, set review.date instead)`,
+      );
+    }
+    this.checkSpeaker(statement.speaker, `${where}.speaker`);
+    this.checkThemes(statement.themes, `${where}.themes`);
+    if (statement.review?.speaker !== undefined) this.checkSpeaker(statement.review.speaker, `${where}.review.speaker`);
+    if (statement.review?.themes !== undefined) this.checkThemes(statement.review.themes, `${where}.review.themes`);
+  }
+
+  private checkSpeaker(id: string, where: string): void {
+    if (this.speakerIds.has(id)) return;
+    throw inputError(`${where}: "${id}" is not in ${SPEAKERS_FILE}${suggest(id, this.registry.speakers)}`);
+  }
+
+  private checkThemes(ids: readonly string[], where: string): void {
+    ids.forEach((id, index) => {
+      if (this.themeIds.has(id)) return;
+      throw inputError(`${where}[${index}]: "${id}" is not in ${THEMES_FILE}${suggest(id, this.registry.themes)}`);
+    });
+  }
+}
+
+function suggest(id: string, items: readonly (Speaker | Theme)[]): string {
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const item of items) {
+    const distance = editDistance(id, item.id);
+    if (distance < bestDistance) {
+      best = item.id;
+      bestDistance = distance;
+    }
+  }
+  return best !== null && bestDistance <= Math.max(2, Math.floor(id.length / 3)) ? ` (did you mean "${best}"?)` : '';
+}
