@@ -23,13 +23,17 @@ export function statementFileFor(date: string | null): string {
 
 export type StoreFileKind = 'speakers' | 'themes' | 'sources' | 'statements';
 
-/** What a file in the store folder is; null for files the store does not own (README, .lock, tmp files). */
-export function classifyStoreFile(name: string): StoreFileKind | 'unknown-yaml' | null {
+/**
+ * What a file in the store folder is. 'misnamed' is a file that looks meant as a statement file but
+ * would not be read (`2024-8.yaml`, `2024-08.yml`); null is a file the store does not own (other
+ * stages' data such as stances.yaml, a README, .lock, temporary files).
+ */
+export function classifyStoreFile(name: string): StoreFileKind | 'misnamed' | null {
   if (name === SPEAKERS_FILE) return 'speakers';
   if (name === THEMES_FILE) return 'themes';
   if (name === SOURCES_FILE) return 'sources';
   if (name === UNDATED_FILE || MONTH_FILE.test(name)) return 'statements';
-  if (/\.ya?ml$/i.test(name)) return 'unknown-yaml';
+  if (/^(\d{4}\D?\d{1,2}|undated)[^.]*\.ya?ml$/i.test(name)) return 'misnamed';
   return null;
 }
 

@@ -54,7 +54,8 @@ async function loadListFile<T, F>(
 }
 
 const readSpeakers = (data: unknown, shown: string) => validateFile(speakersFileSchema, data, shown).speakers;
-const readThemes = (data: unknown, shown: string) => validateFile(themesFileSchema, data, shown).themes;
+const readThemesFile = (data: unknown, shown: string) =>
+  data === undefined || data === null ? { themes: [] } : validateFile(themesFileSchema, data, shown);
 const readSources = (data: unknown, shown: string) => validateFile(sourcesFileSchema, data, shown).sources;
 const readStatements = (data: unknown, shown: string) => validateFile(statementFileSchema, data, shown).statements;
 
@@ -65,13 +66,21 @@ export async function loadRegistry(dir: string): Promise<Registry> {
 
 async function loadRegistryFiles(dir: string) {
   await assertStoreDir(dir);
-  const [speakers, themes] = await Promise.all([
+  const [speakers, themesContent] = await Promise.all([
     loadListFile(dir, SPEAKERS_FILE, readSpeakers, speakerFromFile),
-    loadListFile(dir, THEMES_FILE, readThemes, themeFromFile),
+    readTextIfExists(path.join(dir, THEMES_FILE)),
   ]);
+  const themesShown = displayPath(dir, THEMES_FILE);
+  const themesFile = themesContent === null ? { themes: [] } : readThemesFile(parseYaml(themesContent, themesShown), themesShown);
+  const themes = {
+    items: themesFile.themes.map(themeFromFile),
+    hash: themesContent === null ? null : sha256(themesContent),
+  };
   assertUniqueIds(speakers.items, displayPath(dir, SPEAKERS_FILE), 'speakers');
-  assertUniqueIds(themes.items, displayPath(dir, THEMES_FILE), 'themes');
-  return { registry: { speakers: speakers.items, themes: themes.items }, speakers, themes };
+  assertUniqueIds(themes.items, themesShown, 'themes');
+  const registry: Registry = { speakers: speakers.items, themes: themes.items };
+  if ('threshold' in themesFile && themesFile.threshold !== undefined) registry.themeThreshold = themesFile.threshold;
+  return { registry, speakers, themes };
 }
 
 function assertUniqueIds(items: readonly { id: string }[], shown: string, listName: string): void {
@@ -93,10 +102,10 @@ export async function loadStore(dir: string): Promise<Store> {
   const { registry, speakers, themes } = await loadRegistryFiles(dir);
   const names = await listStoreFolder(dir);
   const statementNames = names.filter((name) => classifyStoreFile(name) === 'statements').sort();
-  const unknown = names.filter((name) => classifyStoreFile(name) === 'unknown-yaml').sort()[0];
-  if (unknown !== undefined) {
+  const misnamed = names.filter((name) => classifyStoreFile(name) === 'misnamed').sort()[0];
+  if (misnamed !== undefined) {
     throw inputError(
-      `${displayPath(dir, unknown)}: not a store file name (statements go in YYYY-MM.yaml or undated.yaml; the registry in speakers.yaml and themes.yaml)`,
+      `${displayPath(dir, misnamed)}: not a statement file name, so it would be ignored (statement files are YYYY-MM.yaml, e.g. 2024-08.yaml, or undated.yaml)`,
     );
   }
 

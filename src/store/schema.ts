@@ -156,7 +156,14 @@ export const themeSchema = mapping({
     .transform((value) => value ?? []),
 });
 
-export const themesFileSchema = mapping({ themes: listOrEmpty(themeSchema, 'themes') });
+export const themesFileSchema = mapping({
+  /** The cue score a theme needs; the classifier's default when absent. */
+  threshold: z
+    .number({ error: expected('a number > 0') })
+    .refine((value) => value > 0, { error: (issue) => `expected a number > 0, got ${showValue(issue.input)}` })
+    .optional(),
+  themes: listOrEmpty(themeSchema, 'themes'),
+});
 
 export const sourceRecordSchema = mapping({
   file: nonEmptyText('the article file'),
