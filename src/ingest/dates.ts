@@ -1,0 +1,125 @@
+// Publication dates: recognising date lines, datelines and metadata timestamps, and turning them into
+// `YYYY-MM-DD`. Prose parsing is chrono-node's (strict mode: written dates only, no "today"/"Monday").
+import * as chrono from 'chrono-node';
+import dayjs from 'dayjs';
+import type { IsoDate } from '../types.js';
+
+/** A date read from a line; `year` is null when the line gives only day and month ("Nov 10"). */
+export interface PartialDate {
+  year: number | null;
+  month: number;
+  day: number;
+}
+
+/** What kind of line carried a date: a labelled publication line, an update stamp, or a bare date. */
+export type DateLabel = 'published' | 'updated' | 'plain';
+
+export interface DateLine {
+  date: PartialDate;
+  label: DateLabel;
+  /** The whole line is the date plus labels, weekdays, times and separators (nothing else). */
+  dateOnly: boolean;
+}
+
+/** Lines longer than this are prose, never a date or byline line. */
+const MAX_DATE_LINE = 160;
+
+/** A reference far from any article so that a year chrono has to guess is never mistaken for real. */
+const REFERENCE = new Date(Date.UTC(2000, 0, 1));
+
+const PUBLISHED_LABEL = /\b(published|posted|publish date|first published|released)\b/i;
+const UPDATED_LABEL = /\b(updated|modified|last updated|edited)\b/i;
+
+/** Words allowed around a date for the line to still count as "just a date". */
+const DATE_LINE_FILLER =
+  /\b(published|posted|updated|modified|last|first|date|dated|on|at|time|pkt|pst|gmt|utc|ist|est|edt|am|pm|a\.m\.|p\.m\.|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b|\d{1,2}:\d{2}(:\d{2})?|[\s,.|:;()\-–—•·/]/gi;
+
+export function toIso(date: PartialDate, fallbackYear: number | null = null): IsoDate | null {
+  const year = date.year ?? fallbackYear;
+  if (year === null || year < 1900 || year > 2100) return null;
+  const iso = `${String(year).padStart(4, '0')}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
+  const parsed = dayjs(iso, 'YYYY-MM-DD');
+  return parsed.isValid() && parsed.format('YYYY-MM-DD') === iso ? iso : null;
+}
+
+/** All written dates (with at least day and month) in a short piece of text. */
+export function datesIn(text: string): { date: PartialDate; index: number; text: string }[] {
+  const found: { date: PartialDate; index: number; text: string }[] = [];
+  for (const result of chrono.strict.parse(text, REFERENCE)) {
+    const start = result.start;
+    if (!start.isCertain('day') || !start.isCertain('month')) continue;
+    const month = start.get('month');
+    const day = start.get('day');
+    if (month === null || day === null) continue;
+    const year = start.isCertain('year') ? start.get('year') : null;
+    found.push({ date: { year, month, day }, index: result.index, text: result.text });
+  }
+  return found;
+}
+
+/**
+ * Reads a date from a short metadata-like line ("August 27, 2024", "Published Date: 01:12 | 10
+ * November 2024", "Faizan Hashmi Published September 06, 2024 | 10:00 PM"). Returns null for prose.
+ */
+export function readDateLine(line: string): DateLine | null {
+  if (line.length > MAX_DATE_LINE) return null;
+  const found = datesIn(line);
+  const first = found[0];
+  if (!first) return null;
+  const rest = (line.slice(0, first.index) + ' ' + line.slice(first.index + first.text.length)).replace(DATE_LINE_FILLER, '');
+  const dateOnly = rest.length === 0;
+  const before = line.slice(0, first.index);
+  const label: DateLabel = PUBLISHED_LABEL.test(before) || /^published in\b/i.test(line)
+    ? 'published'
+    : UPDATED_LABEL.test(before)
+      ? 'updated'
+      : 'plain';
+  if (!dateOnly && label === 'plain') return null;
+  // A labelled line may carry a byline before the label, but not a sentence.
+  if (!dateOnly && /[.!?]["”’]?\s+[a-z]/.test(line)) return null;
+  return { date: first.date, label, dateOnly };
+}
+
+/** A ` date 2024-08-28` header that some crawlers put at the very start of the file. */
+export const DATE_HEADER = /^[ \t]*date:?[ \t]+(\d{4})-(\d{2})-(\d{2})\b[ \t]*/i;
+
+/**
+ * A dateline opening the first paragraph: "Islamabad, Nov 10 (PTI) …", "QUETTA, (UrduPoint / Pakistan
+ * Point News - 6th Sep, 2024) …", "KARACHI, Sept 3: …". Only the first ~120 characters are looked at.
+ */
+export function readDateline(paragraph: string): PartialDate | null {
+  const head = paragraph.slice(0, 160);
+  const match =
+    /^[A-Z][A-Za-z .'’/-]{1,30}?,\s*(?:(?:[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,9}\.?)(?:,?\s+\d{4})?\s*)?(?:\([^()\n]{1,90}\)|[:–—-])/.exec(head);
+  if (!match) return null;
+  const found = datesIn(match[0]);
+  return found[0]?.date ?? null;
+}
+
+/** A metadata timestamp ("2024-08-28T09:00:00+05:00", "2024-08-28", "Aug 28, 2024") → day, in the publisher's own zone. */
+export function metaDate(value: string | null | undefined): IsoDate | null {
+  if (!value) return null;
+  const trimmed = value.trim();
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(trimmed);
+  if (iso) return toIso({ year: Number(iso[1]), month: Number(iso[2]), day: Number(iso[3]) });
+  if (trimmed.length > MAX_DATE_LINE) return null;
+  const first = datesIn(trimmed)[0];
+  return first ? toIso(first.date) : null;
+}
+
+/** The year most written dates in a text carry (ties go to the later year), for year-less datelines. */
+export function dominantYear(text: string): number | null {
+  const counts = new Map<number, number>();
+  for (const { date } of datesIn(text)) {
+    if (date.year !== null) counts.set(date.year, (counts.get(date.year) ?? 0) + 1);
+  }
+  let best: number | null = null;
+  let bestCount = 0;
+  for (const [year, count] of counts) {
+    if (count > bestCount || (count === bestCount && best !== null && year > best)) {
+      best = year;
+      bestCount = count;
+    }
+  }
+  return best;
+}
