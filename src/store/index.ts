@@ -35,3 +35,24 @@
 // use review.note.
 export type { Store, SourceRecord } from './model.js';
 export { loadRegistry, loadStore } from './load.js';
+export { saveStore, type SaveOptions, type SaveResult } from './save.js';
+export { withStoreLock } from './lock.js';
+export {
+  mergeExtracted,
+  statementId,
+  SAME_STATEMENT_SIMILARITY,
+  type ArticleRecord,
+  type MergeCounts,
+  type MergeResult,
+} from './merge.js';
+export { effectiveStatements, filterStatements, resolveSpeaker, resolveTheme, type StatementFilter } from './query.js';
+export {
+  extractIntoStore,
+  extractToJson,
+  storedArticlePath,
+  type ExtractOptions,
+  type ExtractSummary,
+  type ExtractJson,
+  type ExtractJsonStatement,
+} from './extract-run.js';
+export { readAndExtract, type ArticleExtraction } from './article-job.js';

@@ -110,7 +110,7 @@ export async function loadStore(dir: string): Promise<Store> {
   }
 
   const contents = await Promise.all(statementNames.map((name) => readTextIfExists(path.join(dir, name))));
-  const disk: DiskState = { hashes: new Map(), fingerprints: new Map() };
+  const disk: DiskState = { hashes: new Map(), fingerprints: new Map(), locations: new Map() };
   const checker = new ReferenceChecker(registry, dir);
   const statements: Statement[] = [];
   statementNames.forEach((name, fileIndex) => {
@@ -123,7 +123,10 @@ export async function loadStore(dir: string): Promise<Store> {
     fileStatements.forEach((statement, index) => checker.check(statement, name, index));
     disk.hashes.set(name, sha256(content));
     disk.fingerprints.set(name, fingerprint(fileStatements.map(statementToFile)));
-    for (const statement of fileStatements) statements.push(statement);
+    for (const statement of fileStatements) {
+      statements.push(statement);
+      disk.locations.set(statement.id, name);
+    }
   });
 
   const sources = await loadListFile(dir, SOURCES_FILE, readSources, sourceRecordFromFile);

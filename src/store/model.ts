@@ -20,6 +20,8 @@ export interface DiskState {
   hashes: Map<string, string>;
   /** File name → canonical JSON of its content as loaded or last written. */
   fingerprints: Map<string, string>;
+  /** Statement id → the statement file it is in, to see which statements move between files. */
+  locations: Map<string, string>;
 }
 
 /** Kept under a symbol so that `{...store}` carries it along while it stays out of the way. */

@@ -1,0 +1,127 @@
+// Reading the store as the analysis sees it: reviews applied, filters, and name lookups for flags.
+import { inputError, usageError } from '../errors.js';
+import type { EffectiveStatement, IsoDate, Registry, Speaker, Statement, Theme } from '../types.js';
+import type { Store } from './model.js';
+import { editDistance, foldName } from './text.js';
+
+/** The statements with the reviewers' corrections applied and rejected ones left out. */
+export function effectiveStatements(store: Pick<Store, 'registry' | 'statements'>): EffectiveStatement[] {
+  const speakers = new Map(store.registry.speakers.map((speaker) => [speaker.id, speaker]));
+  const out: EffectiveStatement[] = [];
+  for (const statement of store.statements) {
+    const review = statement.review;
+    if (review?.status === 'rejected') continue;
+    const speakerId = review?.speaker ?? statement.speaker;
+    const speakerInfo = speakers.get(speakerId);
+    if (!speakerInfo) throw inputError(`statement ${statement.id}: speaker "${speakerId}" is not in speakers.yaml`);
+    out.push({
+      id: statement.id,
+      speaker: speakerId,
+      voice: statement.voice,
+      kind: review?.kind ?? statement.kind,
+      text: review?.text ?? statement.text,
+      date: review && review.date !== undefined ? review.date : statement.date,
+      dateBasis: statement.dateBasis,
+      themes: review?.themes ?? statement.themes,
+      sources: statement.sources,
+      speakerInfo,
+      reviewed: isReviewed(statement),
+    });
+  }
+  return out;
+}
+
+/** A reviewer accepted it or corrected something (a note alone is not a review). */
+function isReviewed(statement: Statement): boolean {
+  const review = statement.review;
+  if (!review) return false;
+  return (
+    review.status === 'accepted' ||
+    review.speaker !== undefined ||
+    review.date !== undefined ||
+    review.themes !== undefined ||
+    review.kind !== undefined ||
+    review.text !== undefined
+  );
+}
+
+export interface StatementFilter {
+  /** First day, inclusive. */
+  from?: IsoDate;
+  /** Last day, inclusive. */
+  to?: IsoDate;
+  /** Speaker ids (resolve names first with resolveSpeaker); any of them. */
+  speakers?: string[];
+  /** Theme ids; statements filed under any of them. */
+  themes?: string[];
+  /** Keep statements without a date (the briefing lists them apart). Default true. */
+  includeUndated?: boolean;
+}
+
+/** Statements in the date range (on their effective date) by the given speakers and themes. */
+export function filterStatements<T extends Pick<Statement, 'date' | 'speaker' | 'themes'>>(
+  statements: readonly T[],
+  filter: StatementFilter = {},
+): T[] {
+  const speakers = filter.speakers && filter.speakers.length > 0 ? new Set(filter.speakers) : null;
+  const themes = filter.themes && filter.themes.length > 0 ? new Set(filter.themes) : null;
+  const includeUndated = filter.includeUndated ?? true;
+  return statements.filter((statement) => {
+    if (speakers && !speakers.has(statement.speaker)) return false;
+    if (themes && !statement.themes.some((theme) => themes.has(theme))) return false;
+    if (statement.date === null) return includeUndated;
+    if (filter.from !== undefined && statement.date < filter.from) return false;
+    if (filter.to !== undefined && statement.date > filter.to) return false;
+    return true;
+  });
+}
+
+/**
+ * The speaker a flag value names: its id, name, an alias, or a role's title or alias, ignoring case
+ * and accents. Unknown → a usage error suggesting the closest name.
+ */
+export function resolveSpeaker(registry: Registry, idOrAlias: string, storeDir = 'statements'): Speaker {
+  const key = foldName(idOrAlias);
+  const namesOf = (speaker: Speaker) => [speaker.id, speaker.name, ...speaker.aliases];
+  const rolesOf = (speaker: Speaker) => speaker.roles.flatMap((role) => [role.title, ...(role.aliases ?? [])]);
+  const byName = registry.speakers.find((speaker) => namesOf(speaker).some((name) => foldName(name) === key));
+  if (byName) return byName;
+  const byRole = registry.speakers.filter((speaker) => rolesOf(speaker).some((name) => foldName(name) === key));
+  if (byRole.length === 1 && byRole[0]) return byRole[0];
+  if (byRole.length > 1) {
+    throw usageError(
+      `--speaker "${idOrAlias}": more than one speaker held that role (${byRole.map((speaker) => speaker.id).join(', ')}); name one`,
+    );
+  }
+  const hint = closest(key, registry.speakers.map((speaker) => ({ label: speaker.name, names: [...namesOf(speaker), ...rolesOf(speaker)] })));
+  throw usageError(
+    `--speaker "${idOrAlias}": unknown speaker${hint ? `; did you mean "${hint}"?` : ''} (see ${storeDir.replace(/\/+$/, '')}/speakers.yaml)`,
+  );
+}
+
+/** The theme a flag value names: its id or label, ignoring case and accents. */
+export function resolveTheme(registry: Registry, idOrLabel: string, storeDir = 'statements'): Theme {
+  const key = foldName(idOrLabel);
+  const found = registry.themes.find((theme) => foldName(theme.id) === key || foldName(theme.label) === key);
+  if (found) return found;
+  const hint = closest(key, registry.themes.map((theme) => ({ label: theme.id, names: [theme.id, theme.label] })));
+  throw usageError(
+    `--theme "${idOrLabel}": unknown theme${hint ? `; did you mean "${hint}"?` : ''} (see ${storeDir.replace(/\/+$/, '')}/themes.yaml)`,
+  );
+}
+
+/** The label of the candidate with a name nearest to `key` by edit distance. */
+function closest(key: string, candidates: { label: string; names: string[] }[]): string | null {
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    for (const name of candidate.names) {
+      const distance = editDistance(key, foldName(name));
+      if (distance < bestDistance) {
+        best = candidate.label;
+        bestDistance = distance;
+      }
+    }
+  }
+  return best;
+}
