@@ -1,0 +1,318 @@
+// The one module that owns the browser (the shape of marp-cli's src/browser/): find an installed
+// Chromium or Chrome, launch it with a throw-away profile, render HTML to PDF with no network and
+// no script, and always close it — on success, on error, on timeout and on Ctrl-C.
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import puppeteer, { executablePath as puppeteerExecutablePath } from 'puppeteer';
+import type { Browser, HTTPRequest, PDFOptions } from 'puppeteer';
+import { ReportError } from '../errors.js';
+import { setPdfInfo } from './pdf-info.js';
+
+const NO_BROWSER_MESSAGE =
+  "no Chromium or Chrome found: install Debian's `chromium` (apt-get install chromium), or set " +
+  'PUPPETEER_EXECUTABLE_PATH, or run `npx puppeteer browsers install chrome`; `--html-only` writes the ' +
+  'HTML preview without a browser';
+
+const STANDARD_PATHS = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/snap/bin/chromium',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+];
+
+const isExecutableFile = (path: string): boolean => {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+};
+
+/** Puppeteer's own cache (`npx puppeteer browsers install chrome`), if a browser was put there. */
+function puppeteerCachePath(): string | null {
+  try {
+    const path = puppeteerExecutablePath();
+    return path && isExecutableFile(path) ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Locates a Chromium or Chrome: the explicit path (a CLI flag) first, then the environment, then
+ * Puppeteer's cache, then the standard install paths. An explicit path that does not exist is an
+ * error rather than a silent fallback, so a typo in `--chromium` is noticed.
+ */
+export function findChromium(explicit?: string): string {
+  if (explicit !== undefined && explicit !== '') {
+    if (isExecutableFile(explicit)) return explicit;
+    throw new ReportError('environment', `--chromium ${explicit}: no such browser executable; ${NO_BROWSER_MESSAGE}`);
+  }
+  for (const variable of ['PUPPETEER_EXECUTABLE_PATH', 'CHROME_PATH'] as const) {
+    const value = process.env[variable];
+    if (!value) continue;
+    if (isExecutableFile(value)) return value;
+    throw new ReportError('environment', `${variable}=${value}: no such browser executable; ${NO_BROWSER_MESSAGE}`);
+  }
+  const cached = puppeteerCachePath();
+  if (cached) return cached;
+  const found = STANDARD_PATHS.find(isExecutableFile);
+  if (found) return found;
+  throw new ReportError('environment', NO_BROWSER_MESSAGE);
+}
+
+/**
+ * Chromium's sandbox needs user namespaces, which containers usually withhold, and Chromium refuses
+ * to start as root with the sandbox on. Only in those two cases is it switched off; the page has
+ * JavaScript disabled and no network either way, so the sandbox guards against little here.
+ */
+export function needsNoSandbox(): boolean {
+  if (typeof process.getuid === 'function' && process.getuid() === 0) return true;
+  if (existsSync('/.dockerenv') || existsSync('/run/.containerenv')) return true;
+  try {
+    return /docker|kubepods|containerd|lxc|libpod/.test(readFileSync('/proc/1/cgroup', 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+export function browserTimeoutMs(): number {
+  const raw = process.env.REPORT_BROWSER_TIMEOUT_MS;
+  if (raw === undefined || raw === '') return 60_000;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new ReportError('usage', `REPORT_BROWSER_TIMEOUT_MS=${raw}: expected a positive number of milliseconds`);
+  }
+  return value;
+}
+
+const timeoutError = (ms: number, what: string): ReportError =>
+  new ReportError(
+    'environment',
+    `Chromium did not respond within ${Math.round(ms / 1000)} s while ${what}; raise REPORT_BROWSER_TIMEOUT_MS ` +
+      'or check that the browser starts (`chromium --headless --dump-dom about:blank`)',
+  );
+
+/** Resolves with the promise, or rejects with `onTimeout()` after `ms`. */
+async function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(onTimeout()), ms);
+  });
+  try {
+    return await Promise.race([promise, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+// Processes we launched and have not yet seen closed: tests check none survives.
+const livePids = new Set<number>();
+const liveProfiles = new Set<string>();
+
+/** Process ids of Chromium instances started by this module that are still open. */
+export function browserPidsForTests(): number[] {
+  return [...livePids];
+}
+
+/** Temporary profile folders of browsers that are still open (a test can `pgrep -f` them). */
+export function browserProfilesForTests(): string[] {
+  return [...liveProfiles];
+}
+
+export interface BrowserOptions {
+  chromiumPath?: string;
+  /** Launch and per-render timeout; default REPORT_BROWSER_TIMEOUT_MS or 60 s. */
+  timeoutMs?: number;
+}
+
+export interface PdfMetadata {
+  title: string;
+  /** The period the briefing covers, e.g. "1 Aug – 30 Nov 2024". */
+  subject: string;
+  keywords?: string[];
+  author?: string;
+}
+
+export interface PdfRenderOptions extends PdfMetadata {
+  /** Called for every request the page tried and we refused (anything but the document and data: URLs). */
+  onBlockedRequest?: (url: string) => void;
+}
+
+/** One open browser. Obtained from withBrowser; do not keep it after the callback returns. */
+export interface BrowserSession {
+  renderPdf(html: string, opts: PdfRenderOptions): Promise<Uint8Array>;
+  /** Every URL refused so far in this session. */
+  readonly blockedRequests: readonly string[];
+  readonly executablePath: string;
+}
+
+const LAUNCH_ARGS = [
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+  '--disable-extensions',
+  '--mute-audio',
+];
+
+/** Kills the browser if `close()` does not finish quickly (a hung renderer must not outlive us). */
+async function closeBrowser(browser: Browser): Promise<void> {
+  const child = browser.process();
+  try {
+    await withTimeout(browser.close(), 5_000, () => new Error('close timed out'));
+  } catch {
+    // fall through to the kill below
+  }
+  if (child && child.exitCode === null && child.signalCode === null) {
+    child.kill('SIGKILL');
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 2_000);
+      child.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+}
+
+function killNow(browser: Browser | undefined): void {
+  const child = browser?.process();
+  if (child && child.exitCode === null) child.kill('SIGKILL');
+}
+
+/**
+ * Runs `fn` with an open browser and closes it afterwards whatever happens. While the browser is open,
+ * SIGINT/SIGTERM kill it and remove its profile, then the signal is raised again so the program ends
+ * the way it would have.
+ */
+export async function withBrowser<T>(fn: (session: BrowserSession) => Promise<T>, opts: BrowserOptions = {}): Promise<T> {
+  const executablePath = findChromium(opts.chromiumPath);
+  const timeoutMs = opts.timeoutMs ?? browserTimeoutMs();
+  const profile = await mkdtemp(join(tmpdir(), 'report-chromium-'));
+  liveProfiles.add(profile);
+  let browser: Browser | undefined;
+
+  const onSignal = (signal: NodeJS.Signals): void => {
+    killNow(browser);
+    try {
+      // Synchronous on purpose: the process is about to end.
+      rmSync(profile, { recursive: true, force: true });
+    } finally {
+      process.removeListener('SIGINT', onSignal);
+      process.removeListener('SIGTERM', onSignal);
+      process.kill(process.pid, signal);
+    }
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  try {
+    const args = [...LAUNCH_ARGS, `--user-data-dir=${profile}`];
+    if (needsNoSandbox()) args.push('--no-sandbox');
+    const launching = puppeteer.launch({
+      executablePath,
+      headless: true,
+      args,
+      timeout: timeoutMs,
+      // We handle signals ourselves (above); Puppeteer's handlers would call process.exit.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
+    try {
+      browser = await withTimeout(launching, timeoutMs + 1_000, () => timeoutError(timeoutMs, 'starting'));
+    } catch (error) {
+      // A launch that finishes after we gave up must still be closed.
+      launching.then(closeBrowser, () => undefined);
+      if (error instanceof ReportError) throw error;
+      const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      throw new ReportError('environment', `could not start ${executablePath}: ${detail}`, { cause: error });
+    }
+    const pid = browser.process()?.pid;
+    if (pid !== undefined) livePids.add(pid);
+    const session = createSession(browser, executablePath, profile, timeoutMs);
+    return await fn(session);
+  } finally {
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+    if (browser) {
+      const pid = browser.process()?.pid;
+      await closeBrowser(browser);
+      if (pid !== undefined) livePids.delete(pid);
+    }
+    await rm(profile, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });
+    liveProfiles.delete(profile);
+  }
+}
+
+function createSession(browser: Browser, executablePath: string, profile: string, timeoutMs: number): BrowserSession {
+  const blocked: string[] = [];
+  let counter = 0;
+  return {
+    executablePath,
+    blockedRequests: blocked,
+    async renderPdf(html, opts) {
+      // The document is loaded from a file so that it has a real URL we can allow and nothing else.
+      const documentPath = join(profile, `briefing-${++counter}.html`);
+      await writeFile(documentPath, html, 'utf8');
+      const documentUrl = pathToFileURL(documentPath).href;
+      const page = await browser.newPage();
+      try {
+        page.setDefaultTimeout(timeoutMs);
+        await page.setJavaScriptEnabled(false);
+        await page.setRequestInterception(true);
+        page.on('request', (request: HTTPRequest) => {
+          const url = request.url();
+          if (url === documentUrl || url.startsWith('data:')) {
+            void request.continue();
+            return;
+          }
+          blocked.push(url);
+          opts.onBlockedRequest?.(url);
+          void request.abort('blockedbyclient');
+        });
+        const render = async (): Promise<Uint8Array> => {
+          await page.goto(documentUrl, { waitUntil: 'load' });
+          await page.evaluate('document.fonts.ready.then(() => true)');
+          const pdfOptions: PDFOptions = {
+            format: 'A4',
+            printBackground: true,
+            preferCSSPageSize: true,
+            tagged: true,
+            outline: true,
+            timeout: timeoutMs,
+          };
+          return await page.pdf(pdfOptions);
+        };
+        const pdf = await withTimeout(render(), timeoutMs, () => timeoutError(timeoutMs, 'rendering the PDF'));
+        return setPdfInfo(pdf, {
+          Title: opts.title,
+          Subject: opts.subject,
+          Keywords: (opts.keywords ?? []).join(', '),
+          Author: opts.author ?? '',
+          Creator: 'balochistan-briefing (Handlebars + Chromium)',
+        });
+      } finally {
+        await page.close().catch(() => undefined);
+      }
+    },
+  };
+}
+
+/**
+ * Opens a browser, renders one PDF, closes the browser. For several renders use withBrowser.
+ */
+export async function renderPdf(html: string, opts: PdfRenderOptions & BrowserOptions): Promise<Uint8Array> {
+  return withBrowser((session) => session.renderPdf(html, opts), opts);
+}
+
