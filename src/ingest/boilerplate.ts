@@ -21,7 +21,7 @@ export const BOILERPLATE_LINES: readonly RegExp[] = [
   /^(tags?|topics?|filed under|categories|category)\s*:.{0,200}$/i,
   /^(copyright|©|\(c\)|all rights reserved)\b.{0,150}$/i,
   // teasers for other stories
-  /^related(\s*(articles?|stories|news|posts?|coverage|reading|content|topics))?\s*[:\-–—]?\s*(?=[A-Z"“'‘0-9]|$)/,
+  /^(?:Related|RELATED)(\s*(articles?|stories|news|posts?|coverage|reading|content|topics))?\s*[:\-–—]?\s*(?=[A-Z"“'‘0-9]|$)/,
   /^(also read|read also|read more|see also|also see|watch|must read|don'?t miss)\s*[:\-–—|]\s*.{0,200}$/i,
   // photo captions and credits
   /^(photo|image|picture|pic|file photo|file image|representational (image|photo|picture)|screengrab|screenshot)\s*(credits?)?\s*[:\-–—|].{0,200}$/i,

@@ -38,8 +38,8 @@ const HEADER_LINES = 15;
 const YEAR_CONTEXT_CHARS = 20_000;
 
 /** Sentence-final punctuation in the scripts the corpus uses (Latin, Urdu/Arabic, Devanagari, CJK). */
-const FINAL_PUNCTUATION = /[.!?…:;۔؟।。！？]$/;
-const TRAILING_CLOSERS = /["”’'»)\]\s]+$/;
+const FINAL_PUNCTUATION = /^[.!?…:;۔؟।。！？]$/;
+const CLOSERS = new Set(['"', '”', '’', "'", '»', ')', ']', ' ']);
 
 const wordCount = (text: string): number => {
   let count = 0;
@@ -59,7 +59,9 @@ function titleCaseRatio(text: string): number {
 }
 
 function endsLikeSentence(text: string): boolean {
-  return FINAL_PUNCTUATION.test(text.replace(TRAILING_CLOSERS, ''));
+  let end = text.length;
+  while (end > 0 && CLOSERS.has(text[end - 1]!)) end--; // look past closing quotes and brackets
+  return end > 0 && FINAL_PUNCTUATION.test(text[end - 1]!);
 }
 
 /**

@@ -30,6 +30,11 @@ const REFERENCE = new Date(Date.UTC(2000, 0, 1));
 const PUBLISHED_LABEL = /\b(published|posted|publish date|first published|released)\b/i;
 const UPDATED_LABEL = /\b(updated|modified|last updated|edited)\b/i;
 
+/** Cheap tests run before chrono: a written date needs a digit and a month name or a numeric date. */
+const MONTH_NAME = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+const NUMERIC_DATE = /\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}/;
+const mayHoldDate = (line: string): boolean => /\d/.test(line) && (MONTH_NAME.test(line) || NUMERIC_DATE.test(line));
+
 /** Words allowed around a date for the line to still count as "just a date". */
 const DATE_LINE_FILLER =
   /\b(published|posted|updated|modified|last|first|date|dated|on|at|time|pkt|pst|gmt|utc|ist|est|edt|am|pm|a\.m\.|p\.m\.|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b|\d{1,2}:\d{2}(:\d{2})?|[\s,.|:;()\-–—•·/]/gi;
@@ -62,7 +67,7 @@ export function datesIn(text: string): { date: PartialDate; index: number; text:
  * November 2024", "Faizan Hashmi Published September 06, 2024 | 10:00 PM"). Returns null for prose.
  */
 export function readDateLine(line: string): DateLine | null {
-  if (line.length > MAX_DATE_LINE) return null;
+  if (line.length > MAX_DATE_LINE || !mayHoldDate(line)) return null;
   const found = datesIn(line);
   const first = found[0];
   if (!first) return null;

@@ -84,7 +84,7 @@ export function parseHtml(html: string): { blocks: Block[]; meta: HtmlMeta } {
   let h1Open = false;
 
   const flush = (): void => {
-    const text = buffer.replace(/\s+/g, ' ').trim();
+    const text = collapseSpaces(buffer);
     if (text) {
       const kind: Block['kind'] = bufferIsHeading ? 'heading' : headerDepth > 0 ? 'aside' : 'para';
       blocks.push({ text, kind, inArticle: articleDepth > 0 });
@@ -187,7 +187,7 @@ export function parseHtml(html: string): { blocks: Block[]; meta: HtmlMeta } {
   const chosen = articleChars >= 200 ? blocks.filter((b) => b.inArticle || b.kind === 'aside') : blocks;
 
   const outlet = metaTags.get('og:site_name') ?? metaTags.get('application-name') ?? ldPublisher ?? null;
-  const pageTitle = stripSiteSuffix(titleText.replace(/\s+/g, ' ').trim(), outlet);
+  const pageTitle = stripSiteSuffix(collapseSpaces(titleText), outlet);
   const metaPublished = PUBLISHED_META.map((key) => metaTags.get(key)).filter((v): v is string => Boolean(v));
   return {
     blocks: chosen.map(({ text, kind }) => ({ text, kind })),
@@ -200,8 +200,11 @@ export function parseHtml(html: string): { blocks: Block[]; meta: HtmlMeta } {
   };
 }
 
+/** Newlines and runs of spaces → one space, in two linear passes (most single spaces are left alone). */
+const collapseSpaces = (text: string): string => text.replace(/[\t\n\r\f]/g, ' ').replace(/ {2,}/g, ' ').trim();
+
 const clean = (value: string | null | undefined): string | null => {
-  const text = value?.replace(/\s+/g, ' ').trim();
+  const text = value === null || value === undefined ? '' : collapseSpaces(value);
   return text ? text : null;
 };
 

@@ -55,10 +55,11 @@ const TABLE_RULE = /^\s*\|?\s*:?-{3,}/;
  */
 export function stripInlineMarkdown(line: string): string {
   return line
-    .replace(/!\[[^\]\n]{0,300}\]\([^)\n]{0,500}\)/g, '') // images
-    .replace(/!\[[^\]\n]{0,300}\]\[[^\]\n]{0,100}\]/g, '')
-    .replace(/\[([^\]\n]{0,300})\]\([^)\n]{0,500}\)/g, '$1') // [text](url)
-    .replace(/\[([^\]\n]{0,300})\]\[[^\]\n]{0,100}\]/g, '$1') // [text][ref]
+    // Bracket classes exclude the opening bracket too, so each attempt stops at the next one: linear.
+    .replace(/!\[[^[\]\n]{0,300}\]\([^()\n]{0,500}\)/g, '') // images
+    .replace(/!\[[^[\]\n]{0,300}\]\[[^[\]\n]{0,100}\]/g, '')
+    .replace(/\[([^[\]\n]{0,300})\]\([^()\n]{0,500}\)/g, '$1') // [text](url)
+    .replace(/\[([^[\]\n]{0,300})\]\[[^[\]\n]{0,100}\]/g, '$1') // [text][ref]
     .replace(/<(https?:\/\/[^>\s]{1,500})>/g, '$1') // autolinks
     .replace(/<\/?[A-Za-z][A-Za-z0-9-]{0,20}(?:\s[^<>]{0,300})?\/?>/g, '') // inline HTML tags
     .replace(/`+/g, '') // code spans keep their text
