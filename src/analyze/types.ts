@@ -29,6 +29,24 @@ export interface CitedStatement extends EffectiveStatement {
   themeMatches: ThemeMatch[];
   /** The role the speaker held on the statement's date, if the registry knows it. */
   role: string | null;
+  /** The stance the statement takes on each theme the stance lexicon covers (statements/stances.yaml). */
+  stances?: StanceReading[];
+  /** Commitment cues found in the text ("will", "vowed", "approved"); empty when it commits to nothing. */
+  commitments?: string[];
+}
+
+/** The stance a statement takes on one theme, and the cue phrases that show it. */
+export interface StanceReading {
+  themeId: string;
+  /** Stance id from the lexicon, e.g. "against-major-operation". */
+  stance: string;
+  /** Short label, e.g. "against a major operation". */
+  label: string;
+  /** Sign gives the direction: stances of opposite sign on one theme are opposite. */
+  polarity: number;
+  cues: string[];
+  /** The words each cue matched, parallel to `cues`. */
+  matched: string[];
 }
 
 export interface ThemeCount {
@@ -80,6 +98,14 @@ export interface PositionShift {
   /** The cue phrases found in each statement that show the stance. */
   cues: { before: string[]; after: string[] };
   explanation: string;
+  /**
+   * 'speaker': both statements are `speaker`'s. 'group': two members of `group` said them (a move of,
+   * say, the federal government as a whole); `speaker` is then the later statement's speaker.
+   */
+  scope?: 'speaker' | 'group';
+  group?: SpeakerGroup;
+  /** Who moved, as the briefing names it: the speaker's name or the group's ("Federal government"). */
+  actor?: string;
 }
 
 /** A bottom-line-up-front judgement generated from the data, with the statements that support it. */

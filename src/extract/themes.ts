@@ -66,25 +66,67 @@ export function compileCue(cue: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])${source}(?![\\p{L}\\p{N}])`, 'giu');
 }
 
-interface CompiledTheme {
-  theme: Theme;
-  /** All the theme's cues in one alternation: most statements miss most themes, and this rules them out fast. */
-  any: RegExp;
-  cues: { cue: string; weight: number; pattern: RegExp }[];
+interface CompiledCue {
+  cue: string;
+  weight: number;
+  pattern: RegExp;
+  /** A lower-case piece of the cue's first word that any match must contain: a cheap test before the regex. */
+  needle: string;
 }
 
-const compiledByThemes = new WeakMap<readonly Theme[], CompiledTheme[]>();
+interface CompiledTheme {
+  theme: Theme;
+  cues: CompiledCue[];
+}
 
-function compileThemes(themes: readonly Theme[]): CompiledTheme[] {
+interface CompiledTaxonomy {
+  themes: CompiledTheme[];
+  /** Cues by the first (up to) NEEDLE_KEY letters of their needle: a text's words pick their candidates. */
+  byKey: Map<string, CompiledCue[]>;
+}
+
+const NEEDLE_KEY = 3;
+
+/** The first word of the cue without its stem star, up to any hyphen or apostrophe, lower-cased. */
+export function cueNeedle(cue: string): string {
+  const first = cue.trim().split(/\s+/).find((token) => !GAP_TOKENS.has(token)) ?? '';
+  return (first.replace(/\*$/, '').split(/[-‐‑–—'’]/)[0] ?? '').toLowerCase();
+}
+
+const compiledByThemes = new WeakMap<readonly Theme[], CompiledTaxonomy>();
+
+function compileThemes(themes: readonly Theme[]): CompiledTaxonomy {
   const cached = compiledByThemes.get(themes);
   if (cached) return cached;
   const compiled = themes.map((theme) => {
-    const cues = theme.cues.map(({ cue, weight }) => ({ cue, weight, pattern: compileCue(cue) }));
-    const any = new RegExp(cues.map(({ pattern }) => `(?:${pattern.source})`).join('|') || '(?!)', 'iu');
-    return { theme, any, cues };
+    const cues = theme.cues.map(({ cue, weight }) => ({ cue, weight, pattern: compileCue(cue), needle: cueNeedle(cue) }));
+    return { theme, cues };
   });
-  compiledByThemes.set(themes, compiled);
-  return compiled;
+  const byKey = new Map<string, CompiledCue[]>();
+  for (const cue of compiled.flatMap((theme) => theme.cues)) {
+    const key = cue.needle.slice(0, NEEDLE_KEY);
+    byKey.set(key, [...(byKey.get(key) ?? []), cue]);
+  }
+  const taxonomy = { themes: compiled, byKey };
+  compiledByThemes.set(themes, taxonomy);
+  return taxonomy;
+}
+
+/**
+ * The cues worth running on a text: those whose needle's first letters begin one of its words (and
+ * whose whole needle occurs in it). Most cues of most themes are ruled out without a regex.
+ */
+function candidateCues(text: string, taxonomy: CompiledTaxonomy): Set<CompiledCue> {
+  const lowered = text.toLowerCase();
+  const candidates = new Set<CompiledCue>();
+  for (const word of new Set(lowered.split(/[^\p{L}\p{N}]+/u))) {
+    for (let length = 1; length <= Math.min(NEEDLE_KEY, word.length); length += 1) {
+      for (const cue of taxonomy.byKey.get(word.slice(0, length)) ?? []) {
+        if (cue.needle.length === length || (length === NEEDLE_KEY && lowered.includes(cue.needle))) candidates.add(cue);
+      }
+    }
+  }
+  return candidates;
 }
 
 /** A place in the text where a cue matched. */
@@ -125,7 +167,8 @@ export function outermostOccurrences(occurrences: readonly CueOccurrence[]): Cue
  * the sum of the weights of its distinct cues found in the text (a cue found twice counts once; a cue
  * found only inside a longer cue's match of the same theme does not count). Each
  * match carries the cues that fired and the words they matched, so a briefing can say why. Results
- * come in taxonomy order. Cue regexes are compiled once per themes array and cached.
+ * come in taxonomy order. Cue regexes are compiled once per themes array and cached, and a cue's regex
+ * runs only when a word of the text begins like the cue's first word.
  */
 export function classifyThemes(
   text: string,
@@ -133,9 +176,14 @@ export function classifyThemes(
   threshold: number = DEFAULT_THEME_THRESHOLD,
 ): ThemeMatch[] {
   const matches: ThemeMatch[] = [];
-  for (const compiled of compileThemes(themes)) {
-    if (!compiled.any.test(text)) continue;
-    const occurrences = compiled.cues.flatMap(({ cue, pattern }) => findCue(cue, pattern, text));
+  const taxonomy = compileThemes(themes);
+  const candidates = candidateCues(text, taxonomy);
+  if (candidates.size === 0) return matches;
+  for (const compiled of taxonomy.themes) {
+    const occurrences = compiled.cues
+      .filter((cue) => candidates.has(cue))
+      .flatMap(({ cue, pattern }) => findCue(cue, pattern, text));
+    if (occurrences.length === 0) continue;
     const counted = outermostOccurrences(occurrences);
     let score = 0;
     const cues: string[] = [];
