@@ -19,10 +19,13 @@ const SKIPPED = new Set([
 
 /** Elements that break text into separate blocks. */
 const BLOCK_LEVEL = new Set([
-  'p', 'div', 'br', 'hr', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'section', 'article', 'main', 'header', 'blockquote',
+  'p', 'div', 'hr', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'section', 'article', 'main', 'header', 'blockquote',
   'pre', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
   'address', 'center', 'details', 'summary', 'body', 'html', 'title', 'fieldset', 'legend',
 ]);
+
+/** Marks a <br> in the text buffer (normalised input never contains U+2028 itself). */
+const LINE_BREAK = '\u2028';
 
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
@@ -84,8 +87,10 @@ export function parseHtml(html: string): { blocks: Block[]; meta: HtmlMeta } {
   let h1Open = false;
 
   const flush = (): void => {
-    const text = collapseSpaces(buffer);
-    if (text) {
+    // One <br> is a line break inside a paragraph; two in a row separate paragraphs.
+    for (const part of buffer.split(/\u2028[ \t\n\r\f]*\u2028/)) {
+      const text = collapseSpaces(part.replaceAll(LINE_BREAK, ' '));
+      if (!text) continue;
       const kind: Block['kind'] = bufferIsHeading ? 'heading' : headerDepth > 0 ? 'aside' : 'para';
       blocks.push({ text, kind, inArticle: articleDepth > 0 });
       if (bufferIsHeading && firstH1 === null && h1Open) firstH1 = text;
@@ -117,6 +122,10 @@ export function parseHtml(html: string): { blocks: Block[]; meta: HtmlMeta } {
           else timeDates.push(attribs['datetime']);
         }
         if (name === 'title') inTitle = true;
+        if (name === 'br') {
+          buffer += LINE_BREAK;
+          return;
+        }
         if (BLOCK_LEVEL.has(name)) flush();
         if (name === 'header') headerDepth++;
         if (name === 'article' || name === 'main' || /articlebody/i.test(attribs['itemprop'] ?? '')) articleDepth++;
