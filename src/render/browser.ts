@@ -1,12 +1,12 @@
 // The one module that owns the browser (the shape of marp-cli's src/browser/): find an installed
 // Chromium or Chrome, launch it with a throw-away profile, render HTML to PDF with no network and
 // no script, and always close it — on success, on error, on timeout and on Ctrl-C.
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import puppeteer, { executablePath as puppeteerExecutablePath } from 'puppeteer';
+import puppeteer, { TimeoutError, executablePath as puppeteerExecutablePath } from 'puppeteer';
 import type { Browser, HTTPRequest, PDFOptions } from 'puppeteer';
 import { ReportError } from '../errors.js';
 import { setPdfInfo } from './pdf-info.js';
@@ -185,6 +185,29 @@ async function closeBrowser(browser: Browser): Promise<void> {
   }
 }
 
+/**
+ * Kills any process whose command line names our profile folder. Puppeteer gives up on a browser that
+ * never answers but only kills it 5 s later, after we have returned; this sweep makes "withBrowser
+ * returned" mean "no browser of ours is left". Linux only (/proc); elsewhere Puppeteer's own kill stands.
+ */
+function killProcessesUsingProfile(profile: string): void {
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return;
+  }
+  const marker = `--user-data-dir=${profile}`;
+  for (const pid of entries) {
+    try {
+      const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      if (args.includes(marker)) process.kill(Number(pid), 'SIGKILL');
+    } catch {
+      // gone already, or not ours to read
+    }
+  }
+}
+
 function killNow(browser: Browser | undefined): void {
   const child = browser?.process();
   if (child && child.exitCode === null) child.kill('SIGKILL');
@@ -204,6 +227,7 @@ export async function withBrowser<T>(fn: (session: BrowserSession) => Promise<T>
 
   const onSignal = (signal: NodeJS.Signals): void => {
     killNow(browser);
+    killProcessesUsingProfile(profile);
     try {
       // Synchronous on purpose: the process is about to end.
       rmSync(profile, { recursive: true, force: true });
@@ -235,6 +259,7 @@ export async function withBrowser<T>(fn: (session: BrowserSession) => Promise<T>
       // A launch that finishes after we gave up must still be closed.
       launching.then(closeBrowser, () => undefined);
       if (error instanceof ReportError) throw error;
+      if (error instanceof TimeoutError) throw timeoutError(timeoutMs, 'starting');
       const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
       throw new ReportError('environment', `could not start ${executablePath}: ${detail}`, { cause: error });
     }
@@ -250,6 +275,7 @@ export async function withBrowser<T>(fn: (session: BrowserSession) => Promise<T>
       await closeBrowser(browser);
       if (pid !== undefined) livePids.delete(pid);
     }
+    killProcessesUsingProfile(profile);
     await rm(profile, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });
     liveProfiles.delete(profile);
   }
