@@ -35,9 +35,9 @@ export const BOILERPLATE_LINES: readonly RegExp[] = [
   /^[—–-]\s*[^—–]{0,80}\(@\w{1,30}\)/,
   /^(a post shared by|view this post on instagram|embedded video|watch the video|click here|tap here)\b.{0,150}$/i,
   // bylines
-  /^by\s*[:\-]?\s*[A-Z][\w.'’-]*(?:(?:\s+|\s*[,&|]\s*)(?:[A-Z][\w.'’-]*|and|of|the))*\s*$/,
+  /^[Bb][Yy]\s*[:\-]?\s*[A-Z][\w.'’-]*(?:(?:\s+|\s*[,&|]\s*)(?:[A-Z][\w.'’-]*|and|of|the))*\s*$/,
   /^(staff|our|web|news|monitoring|special|sports|business|city|political|diplomatic|online) (reporter|correspondent|desk|report)\.?$/i,
-  /^[A-Z](\.?[A-Z])*\.? report$/,
+  /^[A-Z](\.?[A-Z])*\.? [Rr]eport$/,
 ];
 
 /** News-agency slugs trailing a paragraph ("… government. PTI SH SCY SCY"): stripped from the end. */

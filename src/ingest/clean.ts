@@ -132,24 +132,28 @@ function findTitle(lines: Line[], firstBody: number): { title: string | null; in
  * "Updated …" stamps. Dates inside body sentences are never candidates.
  */
 function choosePublished(lines: Line[], titleIndex: number, firstBody: number): IsoDate | null {
-  const candidates: { date: PartialDate; rank: number }[] = [];
+  const candidates: { date: PartialDate; rank: number; order: number }[] = [];
+  let onlyFurnitureSoFar = true;
   lines.forEach((line, i) => {
+    const atTop = onlyFurnitureSoFar;
+    if (line.role !== 'drop' && line.role !== 'date') onlyFurnitureSoFar = false;
     if (line.role !== 'date' || !line.date) return;
     const { date, label } = line.date;
     let rank: number;
     if (label === 'published') rank = 1;
     else if (label === 'updated') rank = 6;
-    else if (i < titleIndex) rank = 4;
+    else if (i < titleIndex || atTop) rank = 4;
     else if (i < HEADER_LINES || i <= firstBody + 1) rank = 2;
     else rank = 5;
-    candidates.push({ date, rank });
+    // Among page-top dates the one nearest the article is the likelier byline date.
+    candidates.push({ date, rank, order: rank === 4 ? -i : i });
   });
   const firstParagraph = firstBody >= 0 ? lines[firstBody]!.text : '';
   const dateline = readDateline(firstParagraph);
-  if (dateline) candidates.push({ date: dateline, rank: 3 });
+  if (dateline) candidates.push({ date: dateline, rank: 3, order: 0 });
   if (candidates.length === 0) return null;
 
-  candidates.sort((a, b) => a.rank - b.rank);
+  candidates.sort((a, b) => a.rank - b.rank || a.order - b.order);
   const yearOf = (): number | null =>
     candidates.find((c) => c.date.year !== null)?.date.year ??
     dominantYear(bodyText(lines).slice(0, YEAR_CONTEXT_CHARS));

@@ -33,6 +33,7 @@ const UPDATED_LABEL = /\b(updated|modified|last updated|edited)\b/i;
 /** Cheap tests run before chrono: a written date needs a digit and a month name or a numeric date. */
 const MONTH_NAME = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 const NUMERIC_DATE = /\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}/;
+const RELATIVE_WORDS = /\b(ago|after|before|later|earlier|next|last|this|from now|since)\b/i;
 const mayHoldDate = (line: string): boolean => /\d/.test(line) && (MONTH_NAME.test(line) || NUMERIC_DATE.test(line));
 
 /** Words allowed around a date for the line to still count as "just a date". */
@@ -53,6 +54,9 @@ export function datesIn(text: string): { date: PartialDate; index: number; text:
   for (const result of chrono.strict.parse(text, REFERENCE)) {
     const start = result.start;
     if (!start.isCertain('day') || !start.isCertain('month')) continue;
+    // chrono's strict mode still reads relative phrases ("a day after", "3 days ago") against the
+    // reference date; only written calendar dates count here.
+    if (!mayHoldDate(result.text) || RELATIVE_WORDS.test(result.text)) continue;
     const month = start.get('month');
     const day = start.get('day');
     if (month === null || day === null) continue;

@@ -76,7 +76,9 @@ describe('headlines, sub-heads and bylines', () => {
   });
 
   it.each(['By Web Desk', 'By\u00A0Web Desk', 'F.P. Report', 'Staff Reporter'])('drops the byline "%s"', (byline) => {
-    expect(parse(`${byline}\n\nThe ferry sailed again on Sunday.`).text).toBe('The ferry sailed again on Sunday.');
+    const article = parse(`${byline}\n\nThe ferry sailed again on Sunday.`);
+    expect(article.text).toBe('The ferry sailed again on Sunday.');
+    expect(article.title).toBeNull();
   });
 
   it('keeps quotes and punctuation of body paragraphs exactly as written', () => {
@@ -123,6 +125,12 @@ describe('publication dates', () => {
     expect(fixture('crawl-header.txt').published).toBe('2024-10-15');
   });
 
+  it('prefers the byline date to a crawl date at the very top when there is no headline', () => {
+    expect(parse('Friday September 13, 2024\nBy Web Desk\nAugust 27, 2024\n\nThe market opened again, traders said.').published).toBe(
+      '2024-08-27',
+    );
+  });
+
   it('uses a lone date above the headline when it is the only one', () => {
     expect(parse('Tuesday October 22, 2024\n\nMarket Reopens\n\nThe market opened again, traders said.').published).toBe('2024-10-22');
   });
@@ -139,7 +147,7 @@ describe('publication dates', () => {
   });
 
   it('leaves a year-less dateline undated when the article gives no year at all', () => {
-    expect(parse('Lahore, Jan 5 (PTI) The council approved the plan, the mayor said.').published).toBeNull();
+    expect(parse('Lahore, Jan 5 (PTI) A day after the vote, the council approved the plan.').published).toBeNull();
   });
 
   it('keeps the text after a date header on the same line', () => {
