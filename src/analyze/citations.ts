@@ -40,9 +40,13 @@ export function numberSources(sourceLists: readonly (readonly SourceRef[])[]): S
   }));
 }
 
+/** File → source number, built once for the whole briefing. */
+export function sourceNumbers(entries: readonly SourceEntry[]): ReadonlyMap<string, number> {
+  return new Map(entries.map((entry) => [entry.file, entry.number]));
+}
+
 /** The numbers of a statement's sources, ascending, each once. */
-export function citationNumbers(sources: readonly SourceRef[], entries: readonly SourceEntry[]): number[] {
-  const numberByFile = new Map(entries.map((entry) => [entry.file, entry.number]));
+export function citationNumbers(sources: readonly SourceRef[], numberByFile: ReadonlyMap<string, number>): number[] {
   const numbers = sources.flatMap((source) => {
     const found = numberByFile.get(source.file);
     return found === undefined ? [] : [found];

@@ -5,7 +5,7 @@ import type { EffectiveStatement, Theme, ThemeMatch } from '../types.js';
 import { citationNumbers, corroboration } from './citations.js';
 import { roleOn } from './roles.js';
 import { findCommitments, readStances, type StanceLexicon } from './stances.js';
-import type { CitedStatement, SourceEntry } from './types.js';
+import type { CitedStatement } from './types.js';
 
 /**
  * Why the statement sits under each of its themes, in taxonomy order. Its themes are the effective ones
@@ -26,7 +26,8 @@ export function explainThemes(
 }
 
 export interface CiteContext {
-  sources: readonly SourceEntry[];
+  /** File → number in the source list (sourceNumbers). */
+  sourceNumbers: ReadonlyMap<string, number>;
   themes: readonly Theme[];
   threshold?: number;
   stances: StanceLexicon;
@@ -38,7 +39,7 @@ export function citeStatement(statement: EffectiveStatement, context: CiteContex
   return {
     ...statement,
     themes: themeMatches.map((match) => match.themeId),
-    citations: citationNumbers(statement.sources, context.sources),
+    citations: citationNumbers(statement.sources, context.sourceNumbers),
     corroboration: count,
     singleSource: count <= 1,
     themeMatches,

@@ -52,13 +52,24 @@ export function orderSpeakers(statements: readonly CitedStatement[], registry: R
   return [...tracked, ...others];
 }
 
+/** Each statement under each of its theme ids (once, even if a theme id is repeated), in one pass. */
+export function byThemeId<T extends { themes: readonly string[] }>(statements: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const statement of statements) {
+    statement.themes.forEach((themeId, index) => {
+      if (statement.themes.indexOf(themeId) !== index) return;
+      const list = groups.get(themeId);
+      if (list) list.push(statement);
+      else groups.set(themeId, [statement]);
+    });
+  }
+  return groups;
+}
+
 /** Theme counts in taxonomy order (zeros included), for `report themes` and profiles. */
 export function themeCounts(statements: readonly { themes: readonly string[] }[], themes: readonly Theme[]): ThemeCount[] {
-  const counts = new Map<string, number>();
-  for (const statement of statements) {
-    for (const themeId of new Set(statement.themes)) counts.set(themeId, (counts.get(themeId) ?? 0) + 1);
-  }
-  return themes.map((theme) => ({ theme, count: counts.get(theme.id) ?? 0 }));
+  const grouped = byThemeId(statements);
+  return themes.map((theme) => ({ theme, count: grouped.get(theme.id)?.length ?? 0 }));
 }
 
 export function speakerProfiles(
@@ -88,11 +99,12 @@ export function themeSections(
   speakers: readonly Speaker[],
   themes: readonly Theme[],
 ): ThemeSection[] {
+  const byTheme = byThemeId(statements);
   return themeCounts(statements, themes)
     .filter((entry) => entry.count > 0)
     .sort((a, b) => b.count - a.count)
     .map(({ theme, count }) => {
-      const filed = bySpeakerId(statements.filter((statement) => statement.themes.includes(theme.id)));
+      const filed = bySpeakerId(byTheme.get(theme.id) ?? []);
       const bySpeaker = speakers
         .map((speaker) => ({ speaker, statements: filed.get(speaker.id) ?? [] }))
         .filter((entry) => entry.statements.length > 0);

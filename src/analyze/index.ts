@@ -2,7 +2,7 @@
 // loadStances, which reads the stance lexicon beside the statements.
 import { ReportError } from '../errors.js';
 import type { EffectiveStatement, Registry } from '../types.js';
-import { numberSources } from './citations.js';
+import { numberSources, sourceNumbers } from './citations.js';
 import { citeStatement } from './cite.js';
 import { compareDates, inPeriod, isValidDay, timestamp } from './dates.js';
 import { FOREIGN_GROUPS, orderSpeakers, speakerProfiles, speakerThemeMatrix, themeSections, weekBuckets } from './grouping.js';
@@ -63,7 +63,7 @@ export function analyze(input: AnalyzeInput): Analysis {
   const stances = input.stances ?? EMPTY_STANCES;
   const chosen = briefingStatements(input.statements, period);
   const sources = numberSources(chosen.map((statement) => statement.sources));
-  const context = { sources, themes: registry.themes, threshold: registry.themeThreshold, stances };
+  const context = { sourceNumbers: sourceNumbers(sources), themes: registry.themes, threshold: registry.themeThreshold, stances };
   const statements: CitedStatement[] = chosen.map((statement) => citeStatement(statement, context));
   const speakers = orderSpeakers(statements, registry);
   const profiles = speakerProfiles(statements, speakers, registry.themes, period);

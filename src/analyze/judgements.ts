@@ -3,6 +3,7 @@
 // number and name comes from the analysis.
 import type { Speaker, Theme } from '../types.js';
 import { compareDates, formatDay, halves, inPeriod } from './dates.js';
+import { byThemeId } from './grouping.js';
 import { listNames, lowerFirst, plural } from './text.js';
 import type { CitedStatement, KeyJudgement, Period, PositionShift } from './types.js';
 
@@ -49,8 +50,9 @@ function tallySpeakers(statements: readonly CitedStatement[]): Tally<Speaker>[] 
 }
 
 function tallyThemes(statements: readonly CitedStatement[], themes: readonly Theme[]): Tally<Theme>[] {
+  const byTheme = byThemeId(statements);
   return themes
-    .map((theme) => ({ item: theme, statements: statements.filter((statement) => statement.themes.includes(theme.id)) }))
+    .map((theme) => ({ item: theme, statements: byTheme.get(theme.id) ?? [] }))
     .filter((entry) => entry.statements.length > 0)
     .sort((a, b) => b.statements.length - a.statements.length);
 }
@@ -119,10 +121,12 @@ export function themeChangeJudgement(
   const early = statements.filter((statement) => statement.date !== null && inPeriod(statement.date, first));
   const late = statements.filter((statement) => statement.date !== null && inPeriod(statement.date, second));
   if (early.length === 0 || late.length === 0) return null;
+  const earlyByTheme = byThemeId(early);
+  const lateByTheme = byThemeId(late);
   const changes = themes
     .map((theme) => {
-      const before = early.filter((statement) => statement.themes.includes(theme.id));
-      const after = late.filter((statement) => statement.themes.includes(theme.id));
+      const before = earlyByTheme.get(theme.id) ?? [];
+      const after = lateByTheme.get(theme.id) ?? [];
       return { theme, before, after, delta: after.length / late.length - before.length / early.length };
     })
     .filter((change) => change.before.length + change.after.length > 0)

@@ -27,7 +27,7 @@ describe('selectKeyStatements', () => {
   const cite = (speakerId: string, date: string, text: string, outlets: string[]) =>
     citeStatement(
       statement(registry, speakerId, date, text, outlets.map((outlet, index) => source(`${outlet}-${date}-${index}.txt`, outlet, date))),
-      { sources: [], themes: registry.themes, stances: EMPTY_STANCES },
+      { sourceNumbers: new Map(), themes: registry.themes, stances: EMPTY_STANCES },
     );
 
   it('caps at two per speaker per day and prefers corroborated statements', () => {
