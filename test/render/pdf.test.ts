@@ -1,5 +1,5 @@
 // The PDF rendered for real through Chromium, read back with pdfjs-dist.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -125,6 +125,13 @@ describe('the PDF briefing', () => {
       expect(entry).toBeDefined();
       expect(sourcesPage.text).toContain(entry.outlet!);
     }
+  });
+
+  it.skipIf(spawnSync('pdffonts', ['-v']).error !== undefined)('embeds only the fonts we ship (no system fallback)', () => {
+    const listing = execFileSync('pdffonts', [result.pdf!], { encoding: 'utf8' });
+    const names = listing.split('\n').slice(2).filter(Boolean).map((line) => line.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ''));
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) expect(name).toMatch(/^(Inter|SourceSerif4)-/);
   });
 
   it('sets the document information', () => {

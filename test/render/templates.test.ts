@@ -91,6 +91,14 @@ describe('renderHtml with the default theme', () => {
     expect(text(reported)).toContain('Kamal Haider');
   });
 
+  it('points every internal link at an element that exists', async () => {
+    const doc = parse(await renderHtml(analysis));
+    const ids = new Set(all(doc, (el) => el.attribs.id !== undefined).map((el) => el.attribs.id));
+    const internal = all(doc, (el) => el.name === 'a' && (el.attribs.href ?? '').startsWith('#'));
+    expect(internal.length).toBeGreaterThan(20);
+    for (const link of internal) expect(ids.has(link.attribs.href!.slice(1)), link.attribs.href).toBe(true);
+  });
+
   it('links every citation [n] to a numbered source entry that exists', async () => {
     const doc = parse(await renderHtml(analysis));
     const cites = all(doc, byClass('cite'));
