@@ -1,6 +1,6 @@
 // The `report` use case: store → filter → analysis → HTML and PDF. Validates every request field
 // before anything is written, so a bad speaker or theme leaves no file behind.
-import { analyze } from '../analyze/index.js';
+import { analyze, loadStances } from '../analyze/index.js';
 import type { Analysis } from '../analyze/types.js';
 import {
   effectiveStatements,
@@ -53,6 +53,7 @@ export async function prepareAnalysis(request: Omit<BriefingRequest, 'outDir' | 
     registry: store.registry,
     period: { from: request.from, to: request.to },
     title: request.title ?? DEFAULT_TITLE,
+    stances: loadStances(request.storeDir, store.registry.themes),
     now: request.now,
   });
 }
