@@ -1,7 +1,7 @@
 // The one module that owns the browser (the shape of marp-cli's src/browser/): find an installed
 // Chromium or Chrome, launch it with a throw-away profile, render HTML to PDF with no network and
 // no script, and always close it — on success, on error, on timeout and on Ctrl-C.
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -225,17 +225,28 @@ export async function withBrowser<T>(fn: (session: BrowserSession) => Promise<T>
   liveProfiles.add(profile);
   let browser: Browser | undefined;
 
+  let interruptedBy: NodeJS.Signals | null = null;
   const onSignal = (signal: NodeJS.Signals): void => {
+    interruptedBy = signal;
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+    const child = browser?.process();
     killNow(browser);
     killProcessesUsingProfile(profile);
-    try {
-      // Synchronous on purpose: the process is about to end.
-      rmSync(profile, { recursive: true, force: true });
-    } finally {
-      process.removeListener('SIGINT', onSignal);
-      process.removeListener('SIGTERM', onSignal);
-      process.kill(process.pid, signal);
-    }
+    // Wait (briefly) for the browser to exit so it stops writing into its profile, remove the profile,
+    // then raise the signal again so the program ends as it would have without us.
+    const exited = new Promise<void>((resolve) => {
+      if (!child || child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      setTimeout(resolve, 2_000).unref();
+    });
+    void exited
+      .then(() => rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }))
+      .catch(() => undefined)
+      .finally(() => {
+        liveProfiles.delete(profile);
+        process.kill(process.pid, signal);
+      });
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
@@ -266,7 +277,13 @@ export async function withBrowser<T>(fn: (session: BrowserSession) => Promise<T>
     const pid = browser.process()?.pid;
     if (pid !== undefined) livePids.add(pid);
     const session = createSession(browser, executablePath, profile, timeoutMs);
-    return await fn(session);
+    try {
+      return await fn(session);
+    } catch (error) {
+      // The browser was killed under the work: say so, rather than report it as a crash.
+      if (interruptedBy) throw new ReportError('interrupted', `interrupted by ${interruptedBy}`, { cause: error });
+      throw error;
+    }
   } finally {
     process.removeListener('SIGINT', onSignal);
     process.removeListener('SIGTERM', onSignal);
