@@ -132,7 +132,7 @@ function shade(t: number): string {
 /** Speaker × theme heatmap as a shaded table: the numbers are the data, the shading helps the eye. */
 export function matrixTable(matrix: SpeakerThemeMatrix): string {
   const max = Math.max(1, matrix.max);
-  const head = matrix.themes.map((theme) => `<th scope="col">${esc(theme.label)}</th>`).join('');
+  const head = matrix.themes.map((theme) => `<th scope="col"><span>${esc(theme.label)}</span></th>`).join('');
   const rows = matrix.speakers.map((speaker, i) => {
     const cells = matrix.themes.map((theme, j) => {
       const count = matrix.counts[i]?.[j] ?? 0;
@@ -144,7 +144,7 @@ export function matrixTable(matrix: SpeakerThemeMatrix): string {
   });
   const total = matrix.counts.flat().reduce((sum, n) => sum + n, 0);
   return (
-    `<table class="matrix" data-total="${total}"><thead><tr><th scope="col" class="corner">Speaker</th>${head}</tr></thead>` +
+    `<table class="matrix${matrix.themes.length > 5 ? ' wide' : ''}" data-total="${total}"><thead><tr><th scope="col" class="corner">Speaker</th>${head}</tr></thead>` +
     `<tbody>${rows.join('')}</tbody></table>`
   );
 }

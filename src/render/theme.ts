@@ -80,7 +80,7 @@ function parseTemplate(file: TemplateFile): HbAst {
     return Handlebars.parse(file.source);
   } catch (error) {
     const where = errorLocation(error);
-    const message = error instanceof Error ? summariseParseError(error.message) : String(error);
+    const message = error instanceof Error ? summariseParseError(error.message, lexerMatch()) : String(error);
     throw new ReportError('input', `${displayPath(file.path)}:${where.line}:${where.column}: ${message}`, { cause: error });
   }
 }
@@ -97,15 +97,22 @@ function errorLocation(error: unknown): { line: number; column: number } {
   return { line: line ? Number(line) : 1, column: 1 };
 }
 
-/** "Parse error on line 2:\n…\n---^\nExpecting 'ID', got 'CLOSE'" → "syntax error: expecting ID, got CLOSE". */
-function summariseParseError(message: string): string {
+/** The text of the token the Handlebars lexer stopped at (after a parse error). */
+function lexerMatch(): string | null {
+  const lexer = (Handlebars as unknown as { Parser?: { lexer?: { match?: string } } }).Parser?.lexer;
+  return typeof lexer?.match === 'string' && lexer.match !== '' ? lexer.match : null;
+}
+
+/** "Parse error on line 2:\n…\n---^\nExpecting 'ID', got 'CLOSE'" → "syntax error: unexpected "}}" (expecting ID, …)". */
+function summariseParseError(message: string, token: string | null): string {
   const lines = message.split('\n');
   const expecting = lines.find((line) => line.startsWith('Expecting'));
   if (expecting) {
     const got = /got '([^']+)'/.exec(expecting)?.[1];
     const expected = [...expecting.matchAll(/'([^']+)'/g)].map((m) => m[1]).slice(0, -1);
     const shown = expected.slice(0, 4).join(', ') + (expected.length > 4 ? ', …' : '');
-    return `syntax error: unexpected ${got ?? 'token'} (expecting ${shown})`;
+    const unexpected = token ? JSON.stringify(token) : got === 'EOF' ? 'end of file' : (got ?? 'token');
+    return `syntax error: unexpected ${unexpected} (expecting ${shown})`;
   }
   if (lines[0]?.startsWith('Parse error')) return `syntax error: ${lines.slice(1).join(' ').trim() || 'unexpected input'}`;
   // Block mismatch errors end with " - LINE:COL", which we already put in front.
