@@ -1,4 +1,353 @@
 // extract: one cleaned Article → the statements in it, attributed, dated and tagged.
-import type { Article, ExtractedStatement, Registry } from '../types.js';
+//
+// Pipeline per article (each stage a small module): segment (paragraphs, quotes, sentences, which
+// paragraphs are headers) → rules per sentence (direct quotes and their attribution, reported speech,
+// "according to", impersonal meeting reports) with a running discourse (who "he", "it", "the minister"
+// are) → dates (the day of speaking from the words around the verb, then the speaker's other dated
+// statements or meeting, then the publication day) → themes.
+import type { Article, DateBasis, ExtractedStatement, IsoDate, Registry } from '../types.js';
+import { bestMention, findDateMentions, findDayAfter, shiftDays, type DateMention } from './dates.js';
+import { DECISION_VERBS } from './lexicon.js';
+import { compileRegistry, type CompiledRegistry } from './registry.js';
+import {
+  findAccordingTo,
+  findDirectQuotes,
+  findImpersonal,
+  findReportedSpeech,
+  introLength,
+  maskQuotes,
+  attributionAfter,
+  contentStart,
+  trimSpan,
+  SPEECH_FRAME_WORDS,
+  type Found,
+  type SentenceContext,
+} from './rules.js';
+import { classifyParagraphs, findQuoteSpans, splitParagraphs, splitSentences, type QuoteSpan, type Sentence } from './segment.js';
+import { Discourse, leadingSubject, type Voice } from './speakers.js';
+import { themeIdsFor } from './themes.js';
 
-export declare function extractStatements(article: Article, registry: Registry): ExtractedStatement[];
+export type Extractor = (article: Article) => ExtractedStatement[];
+
+const extractors = new WeakMap<Registry, Extractor>();
+
+/** An extractor with the registry compiled once (alias regexes, role dates, name tokens). */
+export function createExtractor(registry: Registry): Extractor {
+  const compiled = compileRegistry(registry);
+  return (article) => extractWith(article, compiled);
+}
+
+/** Every statement of one article: direct quotes and reported speech, attributed, dated, with offsets. */
+export function extractStatements(article: Article, registry: Registry): ExtractedStatement[] {
+  let extractor = extractors.get(registry);
+  if (!extractor) {
+    extractor = createExtractor(registry);
+    extractors.set(registry, extractor);
+  }
+  return extractor(article);
+}
+
+interface Record {
+  found: Found;
+  sentence: Sentence;
+}
+
+interface SentenceNote {
+  sentence: Sentence;
+  /** Speakers this sentence is about (its subject, its statements, the people at its meeting). */
+  keys: string[];
+  meeting: boolean;
+  statements: number;
+}
+
+const MEETING_WORDS = /\b(?:meeting|conference|presser|briefing|session|summit|moot|huddle|sitting|visit|talks)\b/i;
+const EVENT_NOUNS = /\b(?:attacks?|bombings?|blasts?|assaults?|killings?|incidents?|violence|explosions?|strikes?|shootings?|massacre|ambush|raids?|operation)\b/gi;
+
+function extractWith(article: Article, registry: CompiledRegistry): ExtractedStatement[] {
+  const text = article.text ?? '';
+  if (!text.trim()) return [];
+  const paragraphs = splitParagraphs(text);
+  classifyParagraphs(text, paragraphs, article.title);
+  const discourse = new Discourse(registry, article.published);
+  const quotes = paragraphs.map((p) => findQuoteSpans(text, p.bodyStart, p.end));
+  const { links, continued } = linkContinuedQuotes(text, paragraphs, quotes);
+  const body = articleBody(text, discourse);
+
+  const records: Record[] = [];
+  const notes: SentenceNote[] = [];
+  let previous: Voice[] | null = null;
+  let previousAt = -1;
+  const pending: Array<{ found: Found; last: QuoteSpan }> = [];
+  const allSentences: Sentence[] = [];
+
+  paragraphs.forEach((paragraph, p) => {
+    const sentences = splitSentences(text, paragraph, quotes[p] ?? []);
+    for (const sentence of sentences) {
+      allSentences.push(sentence);
+      const index = allSentences.length - 1;
+      const raw = text.slice(sentence.start, sentence.end);
+      discourse.scanMentions(raw);
+      const ctx: SentenceContext = {
+        text,
+        sentence,
+        masked: raw,
+        discourse,
+        body,
+        previous: index - previousAt <= 2 ? previous : null,
+        direct: new Map(),
+      };
+      const intro = introLength(raw, 0);
+      const floor = intro.length;
+      const note: SentenceNote = { sentence, keys: [], meeting: MEETING_WORDS.test(raw), statements: 0 };
+      notes.push(note);
+      if (paragraph.skip) {
+        const subject = leadingSubject(raw.slice(floor), discourse);
+        discourse.noteSubject(subject);
+        note.keys.push(...subject.map((v) => v.entity.key));
+        continue;
+      }
+      const found: Found[] = [];
+      found.push(...findDirectQuotes(ctx, floor, continued, links));
+      attributeContinuations(ctx, pending, continued);
+      ctx.masked = maskQuotes(text, sentence, [...ctx.direct.keys(), ...sentence.quotes.filter((q) => continued.has(q))]);
+      const according = findAccordingTo(ctx, floor);
+      const reported = according.length ? according : findReportedSpeech(ctx, floor);
+      const impersonal = reported.length || found.length ? [] : findImpersonal(ctx, floor);
+      const indirect = [...reported, ...impersonal];
+      mergeParticipleIntro(ctx, indirect, intro, floor);
+      redirectDecisions(indirect, body, text);
+      found.push(...indirect);
+      if (!found.length) joinFirstPersonContinuation(ctx, records, index, allSentences);
+      found.sort((a, b) => a.start - b.start);
+      for (const f of found) {
+        if (f.continuedTo) pending.push({ found: f, last: f.continuedTo });
+        if (!f.voices.length) continue;
+        records.push({ found: f, sentence });
+        discourse.noteSubject(f.voices);
+        note.keys.push(...f.voices.map((v) => v.entity.key));
+        note.statements++;
+        previous = f.voices;
+        previousAt = index;
+        if (SPEECH_FRAME_WORDS.test(raw.replace(/“[^”]*”|"[^"]*"/g, '')) || !discourse.lastRelease) discourse.lastRelease = f.voices[0] ?? null;
+      }
+      if (!found.length) {
+        const subject = leadingSubject(raw.slice(floor), discourse);
+        discourse.noteSubject(subject);
+        note.keys.push(...subject.map((v) => v.entity.key));
+      }
+      if (note.meeting) {
+        for (const hit of registry.findAliases(raw)) note.keys.push(hit.speaker.speaker.id);
+      }
+    }
+  });
+  const quoteSpans = quotes.flat();
+  return finalise(article, registry, records, notes, quoteSpans, body);
+}
+
+/** A paragraph that ends inside a quote, followed by one that opens with a quote mark: one quotation. */
+function linkContinuedQuotes(text: string, paragraphs: ReturnType<typeof splitParagraphs>, quotes: QuoteSpan[][]) {
+  const links = new Map<QuoteSpan, QuoteSpan>();
+  const continued = new Set<QuoteSpan>();
+  for (let i = 0; i + 1 < paragraphs.length; i++) {
+    const last = quotes[i]?.at(-1);
+    const paragraph = paragraphs[i];
+    const next = paragraphs[i + 1];
+    const first = quotes[i + 1]?.[0];
+    if (!last || !paragraph || !next || !first || last.closed || paragraph.skip || next.skip) continue;
+    if (last.close !== paragraph.end || first.open !== next.bodyStart) continue;
+    if (!/[“"«]/.test(text[first.open] ?? '')) continue;
+    links.set(last, first);
+    continued.add(first);
+  }
+  return { links, continued };
+}
+
+/** A multi-paragraph quote whose speaker is named after its last part (`…,” he said.`). */
+function attributeContinuations(ctx: SentenceContext, pending: Array<{ found: Found; last: QuoteSpan }>, continued: Set<QuoteSpan>) {
+  for (let i = pending.length - 1; i >= 0; i--) {
+    const item = pending[i];
+    if (!item || !ctx.sentence.quotes.includes(item.last)) continue;
+    pending.splice(i, 1);
+    if (!item.last.closed) continue;
+    const attribution = attributionAfter(ctx, item.last.close + 1 - ctx.sentence.start);
+    if (attribution) {
+      item.found.voices = attribution.voices;
+      item.found.frames.push(attribution.frame);
+    }
+  }
+  void continued;
+}
+
+/** The deliberative body the article reports on (for "it was decided"): the first one it names. */
+function articleBody(text: string, discourse: Discourse): Voice | null {
+  for (const hit of discourse.registry.findAliases(text.slice(0, 200_000))) {
+    if (hit.speaker.kind === 'body') return { entity: discourse.entityFor(hit.speaker), voice: null };
+  }
+  return null;
+}
+
+/** "Vowing to …, Beijing denounced …": one statement from the participle's content to the end. */
+function mergeParticipleIntro(ctx: SentenceContext, found: Found[], intro: ReturnType<typeof introLength>, floor: number): void {
+  if (!intro.participle) return;
+  const base = ctx.sentence.start;
+  const main = found.find((f) => f.kind === 'indirect' && f.subjectStart <= base + floor + 2 && f.subjectStart >= base + floor - 2);
+  if (!main) return;
+  const from = contentStart(ctx.masked, intro.participle, intro.participleEnd);
+  if (from < 0 || from >= floor) return;
+  const [s] = trimSpan(ctx.text, base + from, main.end);
+  if (s < main.start) main.start = s;
+}
+
+/** "Pakistan decided to launch …" in an article about a body's meeting: the body decided. */
+function redirectDecisions(found: Found[], body: Voice | null, text: string): void {
+  if (!body) return;
+  for (const f of found) {
+    const verb = text.slice(f.anchor, f.anchor + 20).match(/^\w+/)?.[0] ?? '';
+    const decision = DECISION_VERBS.has(verb) && f.voices.length === 1;
+    const state = f.voices[0]?.entity;
+    if (decision && state && state.kind === 'institution' && !state.foreign && state.speakerId && /^[\p{Lu}][\p{Ll}]+$/u.test(state.name)) {
+      f.voices = [body];
+    }
+  }
+}
+
+/** "We condemn these attacks." after "Miller said that …": first-person words continue the reported speech. */
+function joinFirstPersonContinuation(ctx: SentenceContext, records: Record[], index: number, sentences: Sentence[]): void {
+  const previous = records.at(-1);
+  const before = sentences[index - 1];
+  if (!previous || !before || previous.sentence !== before || previous.found.kind !== 'indirect') return;
+  if (before.paragraph !== ctx.sentence.paragraph) return;
+  if (!/^\s*(?:We|I|Our|My)\b/.test(ctx.masked) || ctx.sentence.quotes.length) return;
+  if (previous.found.end < before.end - 3) return;
+  const [, e] = trimSpan(ctx.text, ctx.sentence.start, ctx.sentence.end);
+  previous.found.end = e;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates and output
+
+interface Dated {
+  date: IsoDate | null;
+  basis: DateBasis;
+}
+
+function finalise(
+  article: Article,
+  registry: CompiledRegistry,
+  records: Record[],
+  notes: SentenceNote[],
+  quoteSpans: QuoteSpan[],
+  body: Voice | null,
+): ExtractedStatement[] {
+  const text = article.text;
+  const published = article.published;
+  const insideQuote = (at: number) => quoteSpans.some((q) => at > q.open && at < q.close);
+  const mentionsIn = (from: number, to: number) => findDateMentions(text, from, to, published).filter((m) => !insideQuote(m.start));
+
+  const eventDate = (anchorAt: number): IsoDate | null => {
+    const phrase = text.slice(anchorAt, anchorAt + 120).split(/[,.;]/)[0] ?? '';
+    const nouns = [...phrase.matchAll(EVENT_NOUNS)].map((m) => m[0].toLowerCase().replace(/s$/, ''));
+    if (!nouns.length) return null;
+    for (const note of notes) {
+      const { start, end } = note.sentence;
+      if (anchorAt >= start && anchorAt <= end) continue;
+      const words = text.slice(start, end).toLowerCase();
+      if (!nouns.some((noun) => words.includes(noun))) continue;
+      const strong = mentionsIn(start, end).filter((m) => m.strength >= 3);
+      if (strong[0]) return strong[0].date;
+    }
+    return null;
+  };
+  const dayAfter = (from: number, to: number): DateMention | null => {
+    if (!published) return null;
+    const [at] = findDayAfter(text, from, to);
+    if (at === undefined) return null;
+    const event = eventDate(at);
+    // With the event undated, the remarks came the day before the report of them.
+    const date = event ? shiftDays(event, 1) : shiftDays(published, -1);
+    return { start: at, end: at, date, basis: 'relative', strength: 1 };
+  };
+  const ownDate = (found: Found): DateMention | null => {
+    const mentions: DateMention[] = [];
+    for (const [from, to] of found.frames) {
+      if (to <= from) continue;
+      mentions.push(...mentionsIn(from, to));
+      const after = dayAfter(from, to);
+      if (after) mentions.push(after);
+    }
+    return bestMention(mentions, found.anchor);
+  };
+
+  // The day each speaker is dated to elsewhere in the article: by their dated statements, by dated
+  // sentences about them, and by a dated meeting they attended.
+  const context = new Map<string, Array<{ at: number; date: IsoDate; basis: DateBasis }>>();
+  const addContext = (key: string, at: number, date: IsoDate, basis: DateBasis) => {
+    const list = context.get(key) ?? [];
+    list.push({ at, date, basis });
+    context.set(key, list);
+  };
+  const owns = new Map<Found, DateMention | null>();
+  for (const record of records) {
+    const own = ownDate(record.found);
+    owns.set(record.found, own);
+    if (own && own.strength >= 1) for (const v of record.found.voices) addContext(v.entity.key, record.found.start, own.date, own.basis);
+  }
+  let meetingDate: Dated | null = null;
+  const meetingKeys = new Set<string>();
+  for (const note of notes) {
+    const { start, end } = note.sentence;
+    const mentions = mentionsIn(start, end).filter((m) => !/['’]s\b/.test(text.slice(m.end, m.end + 2)));
+    const best = mentions.find((m) => m.strength >= 2) ?? dayAfter(start, end);
+    if (note.meeting) for (const key of note.keys) meetingKeys.add(key);
+    if (!best) continue;
+    if (note.statements === 0) for (const key of note.keys) addContext(key, start, best.date, best.basis);
+    if (note.meeting && !meetingDate && note.keys.length) meetingDate = { date: best.date, basis: 'relative' };
+  }
+  if (body) {
+    const bodyDates = context.get(body.entity.key);
+    if (bodyDates?.[0] && !meetingDate) meetingDate = { date: bodyDates[0].date, basis: 'relative' };
+  }
+
+  const contextDate = (voices: Voice[], at: number): Dated | null => {
+    for (const v of voices) {
+      const list = context.get(v.entity.key);
+      if (!list?.length) continue;
+      const before = list.filter((c) => c.at <= at).at(-1);
+      const chosen = before ?? list[0];
+      if (chosen) return { date: chosen.date, basis: 'relative' };
+    }
+    if (meetingDate && voices.some((v) => meetingKeys.has(v.entity.key) || v.entity.kind === 'body')) return meetingDate;
+    return null;
+  };
+
+  const out: ExtractedStatement[] = [];
+  const seen = new Set<string>();
+  for (const { found } of records) {
+    const own = owns.get(found) ?? null;
+    const dated: Dated = own
+      ? { date: own.date, basis: own.basis }
+      : contextDate(found.voices, found.start) ?? { date: published, basis: 'published' };
+    const words = text.slice(found.start, found.end);
+    if (!words.trim()) continue;
+    const themes = registry.registry.themes.length ? themeIdsFor(words, registry.registry.themes, registry.registry.themeThreshold) : [];
+    for (const v of found.voices) {
+      const key = `${v.entity.key}|${words.toLowerCase().replace(/\s+/g, ' ')}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({
+        source: article.file,
+        speakerId: v.entity.speakerId,
+        speakerName: v.entity.name,
+        voice: v.voice && v.voice !== v.entity.name ? v.voice : null,
+        kind: found.kind,
+        text: words,
+        date: dated.date,
+        dateBasis: dated.basis,
+        themes,
+        start: found.start,
+        end: found.end,
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,108 @@
+// When a statement was made: date phrases in the words around the reporting verb, resolved against
+// the publication date (weekdays to the latest such day on or before it; "yesterday"; "a day after" an
+// event the article dates), and the fallback to the publication date.
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc.js';
+import type { DateBasis, IsoDate } from '../types.js';
+import { MONTHS, WEEKDAYS } from './lexicon.js';
+
+dayjs.extend(utc);
+
+export interface DateMention {
+  start: number;
+  end: number;
+  date: IsoDate;
+  basis: DateBasis;
+  /** How firmly the phrase dates the verb next to it: a weekday or day of the month beats "a day after". */
+  strength: number;
+}
+
+const MONTH_NAMES = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const WEEKDAY_RE = /\b(?:(?:late|early)\s+)?(?:(last|next|this|on)\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)(?!['’]s)\b/giu;
+const MONTH_DAY_RE = new RegExp(`\\b(${MONTH_NAMES})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d|['’]s|\\s*[-–]\\s*\\d)(?:,?\\s+(\\d{4}))?`, 'giu');
+const DAY_MONTH_RE = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_NAMES})\\b\\.?(?:,?\\s+(\\d{4}))?`, 'giu');
+const TODAY_RE = /\b(today|tonight|this\s+(?:morning|afternoon|evening)|yesterday|last\s+night)\b/giu;
+const DAY_AFTER_RE = /\b(?:a|one|the)\s+day\s+(?:after|following)\b/giu;
+const SAME_DAY_RE = /\b(?:later\s+in\s+the\s+day|earlier\s+in\s+the\s+day|hours\s+(?:after|later)|earlier|later)\b/giu;
+
+const day = (iso: IsoDate) => dayjs.utc(iso, 'YYYY-MM-DD');
+const fmt = (d: dayjs.Dayjs): IsoDate => d.format('YYYY-MM-DD');
+
+function monthIndex(name: string): number {
+  const lower = name.toLowerCase().slice(0, 3);
+  return MONTHS.findIndex((m) => m.startsWith(lower));
+}
+
+/** The latest `weekday` on or before the publication day ("on Tuesday" in a Tuesday article is that day). */
+export function resolveWeekday(weekday: string, published: IsoDate): IsoDate {
+  const target = WEEKDAYS.indexOf(weekday.toLowerCase());
+  const pub = day(published);
+  const delta = (pub.day() - target + 7) % 7;
+  return fmt(pub.subtract(delta, 'day'));
+}
+
+/** A day of the month: the publication year, or the year before when that would lie after publication. */
+export function resolveMonthDay(month: number, dayOfMonth: number, year: number | null, published: IsoDate | null): IsoDate | null {
+  if (month < 0 || dayOfMonth < 1 || dayOfMonth > 31) return null;
+  const baseYear = year ?? (published ? day(published).year() : null);
+  if (baseYear === null) return null;
+  let candidate = dayjs.utc(Date.UTC(baseYear, month, dayOfMonth));
+  if (candidate.date() !== dayOfMonth) return null;
+  if (!year && published && candidate.isAfter(day(published))) candidate = candidate.subtract(1, 'year');
+  return fmt(candidate);
+}
+
+/**
+ * Date phrases in text[start, end) that can date a speech act. Possessive weekdays ("Friday’s bombing")
+ * name an event, not the day of speaking, and are skipped; dates after publication are skipped too.
+ */
+export function findDateMentions(text: string, start: number, end: number, published: IsoDate | null): DateMention[] {
+  const slice = text.slice(start, end);
+  const out: DateMention[] = [];
+  const push = (at: number, length: number, date: IsoDate | null, basis: DateBasis, strength: number) => {
+    if (!date) return;
+    if (published && date > published) return;
+    out.push({ start: start + at, end: start + at + length, date, basis, strength });
+  };
+  if (published) {
+    for (const match of slice.matchAll(WEEKDAY_RE)) {
+      if (match[1]?.toLowerCase() === 'next') continue;
+      push(match.index ?? 0, match[0].length, resolveWeekday(match[2] ?? '', published), 'relative', 3);
+    }
+    for (const match of slice.matchAll(TODAY_RE)) {
+      const word = (match[1] ?? '').toLowerCase();
+      const back = word === 'yesterday' || word === 'last night' ? 1 : 0;
+      push(match.index ?? 0, match[0].length, fmt(day(published).subtract(back, 'day')), 'relative', 2);
+    }
+    for (const match of slice.matchAll(SAME_DAY_RE)) push(match.index ?? 0, match[0].length, published, 'published', 0);
+  }
+  for (const match of slice.matchAll(MONTH_DAY_RE)) {
+    const date = resolveMonthDay(monthIndex(match[1] ?? ''), Number(match[2]), match[3] ? Number(match[3]) : null, published);
+    push(match.index ?? 0, match[0].length, date, 'explicit', 3);
+  }
+  for (const match of slice.matchAll(DAY_MONTH_RE)) {
+    const date = resolveMonthDay(monthIndex(match[2] ?? ''), Number(match[1]), match[3] ? Number(match[3]) : null, published);
+    push(match.index ?? 0, match[0].length, date, 'explicit', 3);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** "a day after …" in text[start, end): the offset just after the phrase, for the anchor event. */
+export function findDayAfter(text: string, start: number, end: number): number[] {
+  const slice = text.slice(start, end);
+  return [...slice.matchAll(DAY_AFTER_RE)].map((match) => start + (match.index ?? 0) + match[0].length);
+}
+
+export function shiftDays(date: IsoDate, days: number): IsoDate {
+  return fmt(day(date).add(days, 'day'));
+}
+
+/** The mention that dates a verb at `anchor`: the strongest, then the nearest. */
+export function bestMention(mentions: DateMention[], anchor: number): DateMention | null {
+  let best: DateMention | null = null;
+  for (const mention of mentions) {
+    if (!best || mention.strength > best.strength) best = mention;
+    else if (mention.strength === best.strength && Math.abs(mention.start - anchor) < Math.abs(best.start - anchor)) best = mention;
+  }
+  return best;
+}

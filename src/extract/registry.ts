@@ -1,0 +1,204 @@
+// The speaker registry compiled for matching: one alias regex per case mode, role aliases with their
+// dates, and the name tokens of people for spelling-tolerant matching. Compiled once per Registry.
+import type { IsoDate, Registry, Speaker } from '../types.js';
+
+/** What kind of voice a registry speaker is; inferred from its group and name. */
+export type SpeakerKind = 'person' | 'institution' | 'body' | 'group';
+
+export interface CompiledSpeaker {
+  speaker: Speaker;
+  kind: SpeakerKind;
+  /** Foreign governments and international bodies: their officials speak for them. */
+  foreign: boolean;
+  /** Lower-cased name tokens of a person ("mohsin", "naqvi"), for fuzzy matching. */
+  nameTokens: string[];
+}
+
+export interface AliasHit {
+  start: number;
+  end: number;
+  text: string;
+  speaker: CompiledSpeaker;
+  /** The alias is a role noun ("interior minister"), valid only while the role is held. */
+  role: boolean;
+  from: IsoDate | null;
+  to: IsoDate | null;
+}
+
+interface AliasEntry {
+  speaker: CompiledSpeaker;
+  role: boolean;
+  from: IsoDate | null;
+  to: IsoDate | null;
+}
+
+export interface CompiledRegistry {
+  registry: Registry;
+  speakers: CompiledSpeaker[];
+  byId: Map<string, CompiledSpeaker>;
+  /** Finds every alias in a phrase (longest first, non-overlapping). */
+  findAliases(text: string): AliasHit[];
+  /** People whose surname (or a spelling one letter off) is `token`. */
+  peopleBySurname(token: string): CompiledSpeaker[];
+}
+
+const INSTITUTIONAL_GROUPS = new Set(['foreign-government', 'international-organisation', 'media']);
+const BODY_WORDS = /\b(?:committee|cabinet|council|forum|assembly|senate|commission|conference|jirga|parliament)\b/i;
+const INSTITUTION_WORDS =
+  /\b(?:government|ministry|office|department|army|military|ispr|agency|authority|police|force|forces|embassy|party|front|movement|liberation|league|union|nations|news|tv|station|bank|railways|pakistan|corps|directorate|secretariat|mission|organisation|organization|institute|centre|center)\b/i;
+
+function inferKind(speaker: Speaker): SpeakerKind {
+  if (speaker.group === 'militant-group') return 'group';
+  if (INSTITUTIONAL_GROUPS.has(speaker.group)) return 'institution';
+  if (BODY_WORDS.test(speaker.name)) return 'body';
+  if (INSTITUTION_WORDS.test(speaker.name) || speaker.name === speaker.name.toUpperCase()) return 'institution';
+  // A person's display name is two or more capitalised words with no institutional word in it.
+  return /^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)+$/u.test(speaker.name) ? 'person' : 'institution';
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Regex source for an alias: flexible spaces, hyphens and apostrophes. */
+function aliasSource(alias: string): string {
+  return alias
+    .trim()
+    .split(/\s+/)
+    .map((word) => escapeRegExp(word).replace(/['’]/g, "['’]").replace(/-/g, '[-‐‑–\\s]?'))
+    .join('\\s+');
+}
+
+/** Acronyms and short all-caps aliases (US, UN, CM, PM) only match in capitals: "us" is a pronoun. */
+function isCaseSensitive(alias: string): boolean {
+  const letters = alias.replace(/[^\p{L}]/gu, '');
+  return letters.length > 0 && letters === letters.toUpperCase() && letters.length <= 6;
+}
+
+const NAME_TOKEN = /[\p{L}][\p{L}'’-]*/gu;
+
+function lowerTokens(text: string): string[] {
+  return (text.match(NAME_TOKEN) ?? []).map((token) => token.toLowerCase());
+}
+
+export function levenshtein(a: string, b: string, cap = 3): number {
+  if (Math.abs(a.length - b.length) > cap) return cap + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      current.push(value);
+      if (value < rowMin) rowMin = value;
+    }
+    if (rowMin > cap) return cap + 1;
+    previous = current;
+  }
+  return previous[b.length] ?? cap + 1;
+}
+
+function buildMatcher(entries: Map<string, AliasEntry[]>, flags: string): RegExp | null {
+  const aliases = [...entries.keys()].sort((a, b) => b.length - a.length);
+  if (aliases.length === 0) return null;
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${aliases.map(aliasSource).join('|')})(?![\\p{L}\\p{N}])`, flags);
+}
+
+function normaliseAlias(alias: string, caseSensitive: boolean): string {
+  const flat = alias.trim().replace(/\s+/g, ' ').replace(/’/g, "'").replace(/[‐‑–]/g, '-');
+  return caseSensitive ? flat : flat.toLowerCase();
+}
+
+export function compileRegistry(registry: Registry): CompiledRegistry {
+  const speakers: CompiledSpeaker[] = registry.speakers.map((speaker) => {
+    const kind = inferKind(speaker);
+    return {
+      speaker,
+      kind,
+      foreign: speaker.group === 'foreign-government' || speaker.group === 'international-organisation',
+      nameTokens: kind === 'person' ? lowerTokens(speaker.name) : [],
+    };
+  });
+  const sensitive = new Map<string, AliasEntry[]>();
+  const insensitive = new Map<string, AliasEntry[]>();
+  const add = (alias: string, entry: AliasEntry) => {
+    if (!alias.trim()) return;
+    const caseSensitive = isCaseSensitive(alias);
+    const key = normaliseAlias(alias, caseSensitive);
+    const table = caseSensitive ? sensitive : insensitive;
+    const list = table.get(key) ?? [];
+    list.push(entry);
+    table.set(key, list);
+  };
+  for (const compiled of speakers) {
+    const { speaker } = compiled;
+    add(speaker.name, { speaker: compiled, role: false, from: null, to: null });
+    for (const alias of speaker.aliases) add(alias, { speaker: compiled, role: false, from: null, to: null });
+    for (const role of speaker.roles) {
+      for (const alias of role.aliases ?? []) {
+        add(alias, { speaker: compiled, role: true, from: role.from ?? null, to: role.to ?? null });
+      }
+    }
+  }
+  const sensitiveRe = buildMatcher(sensitive, 'gu');
+  const insensitiveRe = buildMatcher(insensitive, 'giu');
+  const surnames = new Map<string, CompiledSpeaker[]>();
+  for (const compiled of speakers) {
+    const last = compiled.nameTokens.at(-1);
+    if (!last) continue;
+    surnames.set(last, [...(surnames.get(last) ?? []), compiled]);
+  }
+
+  function collect(re: RegExp | null, table: Map<string, AliasEntry[]>, caseSensitive: boolean, text: string, out: AliasHit[]) {
+    if (!re) return;
+    re.lastIndex = 0;
+    for (let match = re.exec(text); match; match = re.exec(text)) {
+      const key = normaliseAlias(match[0], caseSensitive);
+      for (const entry of table.get(key) ?? []) {
+        out.push({ start: match.index, end: match.index + match[0].length, text: match[0], ...entry });
+      }
+    }
+  }
+
+  return {
+    registry,
+    speakers,
+    byId: new Map(speakers.map((compiled) => [compiled.speaker.id, compiled])),
+    findAliases(text: string): AliasHit[] {
+      const hits: AliasHit[] = [];
+      collect(sensitiveRe, sensitive, true, text, hits);
+      collect(insensitiveRe, insensitive, false, text, hits);
+      hits.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+      // Longest match wins where two overlap ("Balochistan Home Ministry" over "Home Department").
+      const kept: AliasHit[] = [];
+      for (const hit of hits) {
+        const last = kept.at(-1);
+        if (last && hit.start < last.end) {
+          if (hit.start === last.start && hit.end === last.end) kept.push(hit);
+          continue;
+        }
+        kept.push(hit);
+      }
+      return kept;
+    },
+    peopleBySurname(token: string): CompiledSpeaker[] {
+      const lower = token.toLowerCase();
+      const exact = surnames.get(lower);
+      if (exact) return exact;
+      if (lower.length < 4) return [];
+      const near: CompiledSpeaker[] = [];
+      for (const [surname, list] of surnames) if (levenshtein(surname, lower, 1) <= 1) near.push(...list);
+      return near;
+    },
+  };
+}
+
+/** True when a role alias holds on `date` (any date when the article is undated). */
+export function roleHolds(hit: AliasHit, date: IsoDate | null): boolean {
+  if (!hit.role) return true;
+  if (!date) return hit.to === null;
+  if (hit.from && date < hit.from) return false;
+  if (hit.to && date > hit.to) return false;
+  return true;
+}

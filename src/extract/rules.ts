@@ -1,0 +1,630 @@
+// The rules that find statements in one sentence, textacy style: find quote spans and the cue verbs
+// near them and take the verb's subject as the speaker (direct speech); find reporting verbs, their
+// subjects and their content (reported speech); "according to X"; impersonal meeting reports.
+// Offsets are into the article text; `masked` is the sentence with direct quotes blanked out.
+import type { StatementKind } from '../types.js';
+import {
+  DECISION_VERBS,
+  IMPERSONAL_VERBS,
+  INTRO_OPENERS,
+  LIGHT_VERBS,
+  PHRASAL_PARTICLES,
+  PRE_VERB_FILLER,
+  REPORTING_PARTICIPLES,
+  REPORTING_VERBS,
+  SPEECH_NOUNS,
+  TELL_VERBS,
+} from './lexicon.js';
+import type { QuoteSpan, Sentence } from './segment.js';
+import { leadingSubject, resolvePhrase, type Discourse, type Voice } from './speakers.js';
+
+export interface Found {
+  voices: Voice[];
+  kind: StatementKind;
+  start: number;
+  end: number;
+  /** Where the day of speaking may be written: subject, verb and attribution, never the content. */
+  frames: Array<[number, number]>;
+  /** The reporting verb's offset, to pick the nearest date phrase. */
+  anchor: number;
+  /** Where the speaker's phrase begins (for cutting a previous statement at a new clause). */
+  subjectStart: number;
+  /** A direct quote running on into later paragraphs: its last part, where an attribution may follow. */
+  continuedTo?: QuoteSpan;
+}
+
+export const MASK = '\u0001';
+
+const VERB_ALTERNATION = [...REPORTING_VERBS].sort((a, b) => b.length - a.length).join('|');
+const PARTICIPLE_ALTERNATION = [...REPORTING_PARTICIPLES].sort((a, b) => b.length - a.length).join('|');
+const CUE_RE = new RegExp(`\\b(?:went\\s+on\\s+to\\s+say|(${VERB_ALTERNATION}))\\b`, 'g');
+const PARTICIPLE_RE = new RegExp(`\\b(${PARTICIPLE_ALTERNATION})\\b`, 'gi');
+const PARTICIPLE_START = new RegExp(`^(?:${PARTICIPLE_ALTERNATION})\\b`, 'i');
+const CLAUSAL_VERBS = new Set([
+  'said', 'says', 'stated', 'states', 'told', 'tells', 'added', 'adds', 'assured', 'reassured', 'assures', 'announced', 'announces',
+  'clarified', 'noted', 'notes', 'stressed', 'stresses', 'emphasised', 'emphasized', 'emphasises', 'emphasizes', 'warned',
+  'warns', 'insisted', 'asserted', 'explained', 'confirmed', 'maintained', 'declared', 'observed', 'remarked', 'revealed',
+  'disclosed', 'informed', 'argued', 'claimed', 'claims', 'hoped', 'alleged', 'suggested', 'conceded', 'admitted',
+  'contended', 'predicted', 'recalled', 'agreed', 'decided', 'reiterated', 'reiterates', 'affirmed', 'reaffirmed',
+  'acknowledged', 'highlighted', 'underscored', 'underlined', 'pledged', 'vowed', 'promised', 'cautioned', 'wrote',
+  'tweeted', 'went on to say', 'saying', 'stating', 'adding', 'noting', 'stressing', 'emphasising', 'emphasizing',
+  'warning', 'insisting', 'asserting', 'explaining', 'confirming', 'maintaining', 'declaring', 'claiming', 'arguing',
+  'telling', 'assuring', 'reiterating', 'affirming', 'reaffirming', 'acknowledging', 'highlighting', 'underscoring',
+  'pledging', 'vowing', 'promising', 'hoping', 'alleging', 'recalling', 'cautioning', 'announcing', 'clarifying',
+]);
+const BE_BEFORE = /\b(?:is|are|was|were|been|being|be|to)\s+$/i;
+const ADJUNCT_RE =
+  /^\s*,?\s*(?:(?:on|late\s+on|early\s+on)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|[a-z]+\s+\d{1,2}|\d{1,2}\s+[a-z]+)(?:\s+(?:night|morning|evening|afternoon))?|today|yesterday|here|there|again|also|further|strongly|categorically|firmly|publicly|once\s+again|(?:later|earlier)(?:\s+in\s+the\s+(?:day|evening|morning|night|week))?|(?:in|during|at|while\s+addressing|while\s+speaking\s+at|through)\s+(?:a|an|the|his|her|their|its)\s+(?:[\p{L}’'-]+\s+){0,4}?(?:statement|remarks|speech|address|message|letter|post|briefing|meeting|session|interview|conference|ceremony|visit|call|sitting|gathering|rally|event|huddle)(?:\s+(?:issued|released|held|posted)(?:\s+(?:here|on\s+\p{L}+|by\s+[^,]{1,40}))?)?|on\s+(?:X|Twitter|Facebook|social\s+media)|(?:to|with)\s+(?:reporters|journalists|newsmen|the\s+media|media(?:persons|men)?))\s*,?/iu;
+const TRAILING_ADJUNCT_RE =
+  /\s*,?\s+(?:(?:in|through)\s+(?:a|an|the|his|her|their|its)\s+(?:[\p{L}’'-]+\s+){0,3}?(?:statement|post|message|letter|tweet)(?:\s+on\s+(?:X|Twitter|Facebook))?|on\s+(?:X|Twitter|Facebook|social\s+media)|in\s+the\s+strongest\s+(?:possible\s+)?terms)\s*$/iu;
+const BOUNDARY_RE = /,\s+(?:but|while|whereas|and)\s+|;\s+|\s+but\s+|\s+(?:after|when|as|because|since|before|whereas)\s+/gi;
+const STRAY_PUNCT = /^[\s,;:.\-–—]+|[\s,;:.\-–—!?]+$/gu;
+const SPEECH_FRAME_WORDS = /\b(?:statement|release|declaration|communiqu[eé]|handout|letter|message|tweet|post)\b/i;
+
+export interface SentenceContext {
+  text: string;
+  sentence: Sentence;
+  masked: string;
+  discourse: Discourse;
+  /** The body whose meeting the article reports (for "it was decided"). */
+  body: Voice | null;
+  /** The speakers of the statement just before, for a quote that names no one. */
+  previous: Voice[] | null;
+  /** Quotes judged direct speech, with their speakers. */
+  direct: Map<QuoteSpan, Voice[]>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small helpers
+
+function wordsIn(text: string): number {
+  return (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+}
+
+/** Trims whitespace and stray punctuation from [start, end) of the article text. */
+export function trimSpan(text: string, start: number, end: number): [number, number] {
+  let s = start;
+  let e = end;
+  while (s < e && /[\s,;:\-–—.]/u.test(text[s] ?? '')) s++;
+  while (e > s && /[\s,;:\-–—.!?]/u.test(text[e - 1] ?? '')) e--;
+  // A closing mark whose quote opened outside the span is not part of the words.
+  if (e > s && /["”»]/.test(text[e - 1] ?? '')) {
+    const inside = text.slice(s, e - 1);
+    const opens = (inside.match(/[“«]/g) ?? []).length;
+    const straight = (inside.match(/"/g) ?? []).length;
+    const closes = (inside.match(/[”»]/g) ?? []).length;
+    if ((text[e - 1] === '"' && straight % 2 === 0) || (text[e - 1] !== '"' && opens <= closes)) {
+      e--;
+      while (e > s && /[\s,;:.!?]/u.test(text[e - 1] ?? '')) e--;
+    }
+  }
+  return [s, e];
+}
+
+function hasWords(masked: string, from: number, to: number): boolean {
+  return /[\p{L}\p{N}]/u.test(masked.slice(from, to).replace(new RegExp(`${MASK}+`, 'g'), ''));
+}
+
+/** Length of the introductory phrases at the start of a clause ("Addressing the meeting, "). */
+export function introLength(masked: string, from: number): { length: number; participle: string | null; participleEnd: number } {
+  let at = from;
+  let participle: string | null = null;
+  let participleEnd = -1;
+  for (let round = 0; round < 3; round++) {
+    const rest = masked.slice(at);
+    const lead = rest.match(/^\s*(?:but|and|so|yet)\s+/i)?.[0].length ?? 0;
+    const clause = rest.slice(lead);
+    const comma = clause.search(/,\s/);
+    if (comma < 0 || comma > 220) break;
+    const segment = clause.slice(0, comma);
+    if (segment.includes(MASK)) break;
+    const first = (segment.match(/^[\p{L}]+/u)?.[0] ?? '').toLowerCase();
+    const timeLead = /^(?:a|one|two|three|several|few|\d+)\s+(?:day|days|hour|hours|week|weeks|month|months)\s+(?:after|before|later|earlier|ago)\b/i.test(segment);
+    const ingLead = /^\p{Lu}\p{Ll}+ing\b/u.test(segment);
+    if (/^according\s+to\b/i.test(segment)) break;
+    if (!(INTRO_OPENERS.has(first) || timeLead || ingLead)) break;
+    if (ingLead && PARTICIPLE_START.test(segment) && round === 0 && lead === 0) {
+      participle = segment.match(/^[\p{L}]+/u)?.[0] ?? null;
+      participleEnd = at + (participle?.length ?? 0);
+    }
+    at += lead + comma + 1;
+    while (/\s/.test(masked[at] ?? '')) at++;
+  }
+  return { length: at - from, participle, participleEnd };
+}
+
+/** Offset just past a phrasal particle ("called for", "paid tribute to"), or `at`. */
+function afterParticle(masked: string, verb: string, at: number): number {
+  for (const [verbRe, particle] of PHRASAL_PARTICLES) {
+    if (!verbRe.test(verb)) continue;
+    const match = particle.exec(masked.slice(at));
+    if (match) return at + match[0].length;
+  }
+  return at;
+}
+
+function skipAdjuncts(masked: string, at: number): number {
+  let pos = at;
+  for (let i = 0; i < 4; i++) {
+    const match = ADJUNCT_RE.exec(masked.slice(pos, pos + 200));
+    if (!match || match[0].trim() === '' || match[0].trim() === ',') break;
+    pos += match[0].length;
+  }
+  return pos;
+}
+
+/**
+ * Where the content of a reporting verb starts: past a phrasal particle, past adjuncts ("on Tuesday",
+ * "during the meeting"), past the object of a telling verb and past `that`. -1 when the verb is not
+ * speech here (a light verb without a speech noun, "called off").
+ */
+export function contentStart(masked: string, verb: string, verbEnd: number): number {
+  const lower = verb.toLowerCase();
+  let pos = afterParticle(masked, lower, verbEnd);
+  if ((lower === 'hit' || lower === 'lashed' || lower === 'paid' || lower === 'paying') && pos === verbEnd) return -1;
+  if ((lower === 'called' || lower === 'calling') && /^\s+(?:off|in|up|out)\b/i.test(masked.slice(pos))) return -1;
+  if (LIGHT_VERBS.has(lower) && pos === verbEnd) {
+    const rest = masked.slice(pos).trimStart();
+    if (!SPEECH_NOUNS.test(rest)) return -1;
+  }
+  if (CLAUSAL_VERBS.has(lower)) {
+    const window = masked.slice(pos, pos + 160);
+    const that = /\bthat\b/i.exec(window);
+    if (that && !/[,;"“”\u0001]/.test(window.slice(0, that.index)) && wordsIn(window.slice(0, that.index)) <= 12) {
+      const between = window.slice(0, that.index);
+      // Only adjuncts or a telling verb's object may stand between the verb and its `that`.
+      if (TELL_VERBS.has(lower) || /^\s*(?:(?:on|in|during|at|to|later|earlier|today|yesterday|here|again|also|further|while|after|before|with|before)\b.*)?$/i.test(between)) {
+        return pos + that.index + that[0].length;
+      }
+    }
+  }
+  pos = skipAdjuncts(masked, pos);
+  const that = /^\s*that\b/i.exec(masked.slice(pos));
+  if (that) pos += that[0].length;
+  return pos;
+}
+
+/** The end of content starting at `from`: the sentence end, less trailing adjuncts such as "in a statement". */
+function contentEnd(masked: string, from: number, limit: number): number {
+  let end = limit;
+  const mask = masked.indexOf(MASK, from);
+  if (mask >= 0 && mask < end) end = mask;
+  const tail = masked.slice(from, end);
+  const trailing = TRAILING_ADJUNCT_RE.exec(tail);
+  if (trailing) end = from + trailing.index;
+  return end;
+}
+
+/** ", adding that …" right after an attribution: the offset where the added content starts, else -1. */
+function addingContent(masked: string, at: number): number {
+  const match = /^\s*,?\s*(?:and\s+)?(adding|noting|stressing|saying|emphasi[sz]ing|insisting|warning|asserting)\b/i.exec(masked.slice(at, at + 40));
+  if (!match) return -1;
+  return contentStart(masked, match[1] ?? '', at + match[0].length);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Direct speech
+
+interface Attribution {
+  voices: Voice[];
+  frame: [number, number];
+  /** Where the attribution's verb ends, to look for ", adding that …". */
+  verbEnd: number;
+}
+
+/** `…,” Naqvi said`, `…,” said Langove`, `…,” Lin Jian, a spokesperson, said`, `…,” the German Consul General.` */
+export function attributionAfter(ctx: SentenceContext, from: number): Attribution | null {
+  const { masked, discourse } = ctx;
+  const rest = masked.slice(from);
+  const lead = rest.match(/^[\s,;:—–-]*/)?.[0].length ?? 0;
+  const tail = rest.slice(lead);
+  if (!tail.trim() || tail.startsWith(MASK)) return null;
+  const inverted = new RegExp(`^(?:${VERB_ALTERNATION})\\b`).exec(tail);
+  if (inverted) {
+    const afterVerb = tail.slice(inverted[0].length);
+    const np = afterVerb.match(/^\s+([^,;.\u0001]{1,120}?)(?=\s+(?:in|on|at|during|while|to|after|before)\s|[,;.]|$)/u);
+    const voices = np?.[1] ? resolvePhrase(np[1], discourse, { loose: true }) : [];
+    if (!voices.length) return null;
+    const verbEnd = from + lead + inverted[0].length;
+    return { voices, frame: [ctx.sentence.start + from, ctx.sentence.start + masked.length], verbEnd: verbEnd + (np?.[0].length ?? 0) };
+  }
+  CUE_RE.lastIndex = 0;
+  const cue = CUE_RE.exec(tail);
+  if (cue && wordsIn(tail.slice(0, cue.index)) <= 16) {
+    const subject = tail.slice(0, cue.index).replace(PRE_VERB_FILLER, '');
+    const voices = resolvePhrase(subject, discourse, { loose: true });
+    if (!voices.length) return null;
+    return {
+      voices,
+      frame: [ctx.sentence.start + from, ctx.sentence.start + masked.length],
+      verbEnd: from + lead + cue.index + cue[0].length,
+    };
+  }
+  // No verb: a bare noun phrase closing the sentence names the speaker.
+  const bare = tail.replace(/[.!?\s]+$/u, '');
+  if (bare && wordsIn(bare) <= 12 && !/[,;]/.test(bare.replace(/^[^,]*,\s*[^,]*,?/, ''))) {
+    const voices = resolvePhrase(bare, discourse);
+    if (voices.length) return { voices, frame: [ctx.sentence.start + from, ctx.sentence.start + masked.length], verbEnd: masked.length };
+  }
+  return null;
+}
+
+/** `Naqvi said: “…”`, `He said, “…”`: a reporting verb and its subject right before the quote. */
+export function attributionBefore(ctx: SentenceContext, to: number, clauseFrom: number): Attribution | null {
+  const { masked, discourse } = ctx;
+  const before = masked.slice(clauseFrom, to);
+  const match = new RegExp(`(${VERB_ALTERNATION})((?:\\s+[^,:;\\u0001]{0,60}?)?)\\s*[,:]?\\s*$`).exec(before);
+  if (!match) return null;
+  const adjunct = match[2] ?? '';
+  if (adjunct.trim() && skipAdjuncts(adjunct, 0) === 0 && !/^\s*(?:in|on|at|during|to)\b/i.test(adjunct)) return null;
+  const subjectText = before.slice(0, match.index).replace(PRE_VERB_FILLER, '');
+  const lastComma = subjectText.lastIndexOf(', ');
+  const voices = resolvePhrase(subjectText, discourse, { loose: true });
+  const fallback = !voices.length && lastComma >= 0 ? resolvePhrase(subjectText.slice(lastComma + 2), discourse, { loose: true }) : [];
+  const found = voices.length ? voices : fallback;
+  if (!found.length) return null;
+  return { voices: found, frame: [ctx.sentence.start + clauseFrom, ctx.sentence.start + to], verbEnd: to };
+}
+
+/**
+ * Direct speech in a sentence: quotes at a clause start or introduced by a reporting verb, attributed
+ * after, before or (for a quote standing alone) to the speaker of the statement before.
+ */
+export function findDirectQuotes(ctx: SentenceContext, clauseFrom: number, continued: Set<QuoteSpan>, links: Map<QuoteSpan, QuoteSpan>): Found[] {
+  const found: Found[] = [];
+  const { text, sentence } = ctx;
+  for (const quote of sentence.quotes) {
+    if (continued.has(quote)) continue;
+    const last = lastLinked(quote, links);
+    const innerWords = wordsIn(text.slice(quote.innerStart, last.innerEnd));
+    if (innerWords < 3) continue;
+    const relOpen = quote.open - sentence.start;
+    const before = ctx.masked.slice(0, relOpen);
+    const atStart = before.trim() === '' || /[:]\s*$/.test(before) || /^[\s\p{Lu}/,.-]{0,40}[:—–-]\s*$/u.test(before);
+    const afterClause = /[,;—–(]\s*$/.test(before);
+    const closeRel = last === quote ? (quote.closed ? quote.close + 1 - sentence.start : sentence.end - sentence.start) : -1;
+    // A quote continued in the next paragraph is attributed there by the caller when nothing here names its speaker.
+    let attribution: Attribution | null = last === quote && closeRel >= 0 ? attributionAfter(ctx, closeRel) : null;
+    const introduced = attributionBefore(ctx, relOpen, clauseFrom);
+    if (!attribution && introduced) attribution = introduced;
+    const direct = atStart || afterClause || introduced !== null;
+    if (!direct) continue;
+    if (!attribution) {
+      const alone = closeRel < 0 || !hasWords(ctx.masked, closeRel, ctx.masked.length);
+      if (!(atStart && alone && (ctx.previous || last !== quote))) continue;
+      attribution = { voices: ctx.previous ?? [], frame: [sentence.start, sentence.start], verbEnd: -1 };
+    }
+    const [start, end] = trimSpan(text, quote.innerStart, last.innerEnd);
+    if (end <= start) continue;
+    ctx.direct.set(quote, attribution.voices);
+    found.push({
+      voices: attribution.voices,
+      kind: 'direct',
+      start,
+      end,
+      frames: [[sentence.start, quote.open], attribution.frame],
+      anchor: attribution.frame[0],
+      subjectStart: attribution.frame[0],
+      ...(last !== quote ? { continuedTo: last } : {}),
+    });
+  }
+  return found;
+}
+
+function lastLinked(quote: QuoteSpan, links: Map<QuoteSpan, QuoteSpan>): QuoteSpan {
+  let current = quote;
+  for (let guard = 0; guard < 50; guard++) {
+    const next = links.get(current);
+    if (!next) break;
+    current = next;
+  }
+  return current;
+}
+
+/** The sentence with its direct quotes blanked out, so reported-speech rules never look inside them. */
+export function maskQuotes(text: string, sentence: Sentence, direct: Iterable<QuoteSpan>): string {
+  const chars = text.slice(sentence.start, sentence.end).split('');
+  for (const quote of direct) {
+    const from = Math.max(0, quote.open - sentence.start);
+    const to = Math.min(chars.length, (quote.closed ? quote.close + 1 : sentence.end) - sentence.start);
+    for (let i = from; i < to; i++) chars[i] = MASK;
+  }
+  return chars.join('');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reported speech
+
+interface Head {
+  voices: Voice[];
+  verb: string;
+  verbAt: number;
+  subjectAt: number;
+  contentAt: number;
+  decision: boolean;
+}
+
+/** The start of the clause a verb at `at` belongs to: after the intro and the last clause boundary. */
+function clauseStartFor(masked: string, at: number, floor: number): number {
+  let start = floor;
+  BOUNDARY_RE.lastIndex = 0;
+  for (let match = BOUNDARY_RE.exec(masked); match && match.index < at; match = BOUNDARY_RE.exec(masked)) {
+    const end = match.index + match[0].length;
+    if (end <= at && end > start) start = end;
+  }
+  const mask = masked.lastIndexOf(MASK, at);
+  if (mask >= start) start = mask + 1;
+  while (start < at && /[\s,;:—–-]/.test(masked[start] ?? '')) start++;
+  return start;
+}
+
+function subjectVoices(ctx: SentenceContext, subjectText: string, clauseText: string): Voice[] {
+  const cleaned = subjectText.replace(PRE_VERB_FILLER, '').trim();
+  if (!cleaned) return [];
+  if (/(?:^|[\s,])and$/i.test(cleaned)) return leadingSubject(clauseText, ctx.discourse);
+  if (wordsIn(cleaned) > 30) return [];
+  const voices = resolvePhrase(cleaned, ctx.discourse);
+  if (voices.length) return voices;
+  return [];
+}
+
+/** Reporting verbs with a subject that names a speaker and content after them (or before them). */
+export function findReportedSpeech(ctx: SentenceContext, floor: number): Found[] {
+  const { masked, sentence, discourse } = ctx;
+  const base = sentence.start;
+  const found: Found[] = [];
+  const claimed: Array<[number, number]> = [];
+  const isClaimed = (at: number) => claimed.some(([s, e]) => at >= s && at < e);
+  const limit = masked.length;
+  const heads: Head[] = [];
+
+  // "X described Y as saying that …": Y is the speaker.
+  for (const match of masked.matchAll(/\b(?:described|quoted|cited)\s+([^,;\u0001]{2,100}?)\s+as\s+saying\s+(?:that\s+)?/giu)) {
+    const voices = resolvePhrase(match[1] ?? '', discourse);
+    if (!voices.length) continue;
+    const at = (match.index ?? 0) + match[0].length;
+    heads.push({ voices, verb: 'saying', verbAt: match.index ?? 0, subjectAt: match.index ?? 0, contentAt: at, decision: false });
+    claimed.push([match.index ?? 0, limit]);
+  }
+
+  CUE_RE.lastIndex = 0;
+  for (let match = CUE_RE.exec(masked); match; match = CUE_RE.exec(masked)) {
+    const at = match.index;
+    const verb = match[1] ?? 'said';
+    if (at < floor || isClaimed(at)) continue;
+    if (BE_BEFORE.test(masked.slice(Math.max(0, at - 12), at))) continue;
+    const verbEnd = at + match[0].length;
+    const start = contentStart(masked, verb, verbEnd);
+    if (start < 0) continue;
+    const clauseAt = clauseStartFor(masked, at, floor);
+    const subjectText = masked.slice(clauseAt, at);
+    const end = contentEnd(masked, start, limit);
+    if (hasWords(masked, start, end) && !masked.slice(start, end).trimStart().startsWith(MASK)) {
+      const afterAdding = /^\s*,?\s*adding\b/i.test(masked.slice(verbEnd, verbEnd + 12));
+      if (!afterAdding) {
+        const voices = subjectVoices(ctx, subjectText, masked.slice(floor, at));
+        if (voices.length) {
+          heads.push({ voices, verb, verbAt: at, subjectAt: clauseAt, contentAt: start, decision: DECISION_VERBS.has(verb) });
+          claimed.push([start, limit]);
+          continue;
+        }
+      }
+    }
+    // No content after the verb: an attribution at the end or in the middle of the sentence.
+    const trailing = trailingAttribution(ctx, floor, clauseAt, at, verbEnd);
+    if (trailing) {
+      found.push(...trailing);
+      claimed.push([floor, limit]);
+    }
+  }
+
+  // "…, with Defence Minister Khawaja Asif stating that …".
+  for (const match of masked.matchAll(new RegExp(`\\bwith\\s+((?:[^\\s,;\\u0001]+\\s+){0,8}?[^\\s,;\\u0001]+)\\s+(${PARTICIPLE_ALTERNATION})\\b`, 'giu'))) {
+    const at = (match.index ?? 0) + match[0].length - (match[2]?.length ?? 0);
+    if (isClaimed(at)) continue;
+    const voices = resolvePhrase(match[1] ?? '', discourse);
+    const start = contentStart(masked, match[2] ?? '', at + (match[2]?.length ?? 0));
+    if (!voices.length || start < 0) continue;
+    heads.push({ voices, verb: match[2] ?? '', verbAt: at, subjectAt: match.index ?? 0, contentAt: start, decision: false });
+    claimed.push([start, limit]);
+  }
+
+  // "The military issued a statement later in the day, saying that …": the clause's subject speaks.
+  PARTICIPLE_RE.lastIndex = 0;
+  for (let match = PARTICIPLE_RE.exec(masked); match; match = PARTICIPLE_RE.exec(masked)) {
+    const at = match.index;
+    if (at < floor || isClaimed(at) || !/,\s*$/.test(masked.slice(Math.max(0, at - 3), at))) continue;
+    const start = contentStart(masked, match[1] ?? '', at + match[0].length);
+    if (start < 0 || !hasWords(masked, start, contentEnd(masked, start, limit))) continue;
+    const voices = leadingSubject(masked.slice(floor, at), discourse);
+    if (!voices.length) continue;
+    heads.push({ voices, verb: match[1] ?? '', verbAt: at, subjectAt: floor, contentAt: start, decision: false });
+    claimed.push([start, limit]);
+  }
+
+  heads.sort((a, b) => a.verbAt - b.verbAt);
+  heads.forEach((head, i) => {
+    const next = heads[i + 1];
+    let end = contentEnd(masked, head.contentAt, limit);
+    // A later clause with its own speaker ends this one ("…, but Delhi denied the allegations").
+    if (next && next.subjectAt > head.contentAt && next.subjectAt < end) {
+      const cut = masked.slice(head.contentAt, next.subjectAt).search(/(?:,\s+(?:but|while|whereas|and)\s+|;\s+|\s+but\s+|\s+(?:after|when|as|because|since|before|whereas)\s+)[^,;]*$/i);
+      if (cut >= 0) end = head.contentAt + cut;
+    }
+    const [s, e] = trimSpan(ctx.text, base + head.contentAt, base + end);
+    if (e <= s) return;
+    found.push({
+      voices: head.voices,
+      kind: 'indirect',
+      start: s,
+      end: e,
+      frames: [[base + head.subjectAt, base + head.contentAt]],
+      anchor: base + head.verbAt,
+      subjectStart: base + head.subjectAt,
+    });
+  });
+  return found;
+}
+
+/**
+ * An attribution with nothing after its verb: `CONTENT, SPEAKER said.` (content before), `A, he
+ * affirmed, B` (the whole sentence), `“…,” he said, adding that …` (the added clause only).
+ */
+function trailingAttribution(ctx: SentenceContext, floor: number, clauseAt: number, verbAt: number, verbEnd: number): Found[] | null {
+  const { masked, sentence, discourse } = ctx;
+  const base = sentence.start;
+  const afterVerb = skipAdjuncts(masked, verbEnd);
+  const rest = masked.slice(afterVerb);
+  const out: Found[] = [];
+  // The subject: the last comma segment before the verb, or two for an appositive ("Dr. X, the spokesperson,").
+  const before = masked.slice(floor, verbAt);
+  let subjectFrom = before.lastIndexOf(',');
+  let subjectText = before.slice(subjectFrom + 1);
+  if (!subjectText.trim() && subjectFrom > 0) {
+    const prev = before.lastIndexOf(',', subjectFrom - 1);
+    const prev2 = prev > 0 ? before.lastIndexOf(',', prev - 1) : -1;
+    subjectText = before.slice(prev2 + 1, subjectFrom);
+    subjectFrom = prev2;
+  }
+  const inverted = subjectText.includes(MASK) || !subjectText.trim();
+  let voices: Voice[] = [];
+  let contentEndAt = floor + Math.max(0, subjectFrom);
+  if (inverted) {
+    // "“…,” said Langove, adding that …": the subject follows the verb.
+    const np = masked.slice(verbEnd).match(/^\s+([^,;.\u0001]{1,80}?)(?=\s+(?:in|on|at|during|while)\s|[,;.]|$)/u);
+    voices = np?.[1] ? resolvePhrase(np[1], discourse, { loose: true }) : [];
+    const adding = addingContent(masked, verbEnd + (np?.[0].length ?? 0));
+    if (!voices.length || adding < 0) return null;
+    return [indirectFound(ctx, voices, adding, masked.length, verbEnd, verbAt)];
+  }
+  if (wordsIn(subjectText) > 14) return null;
+  voices = resolvePhrase(subjectText.replace(PRE_VERB_FILLER, ''), discourse, { loose: true });
+  if (!voices.length) return null;
+  const adding = addingContent(masked, afterVerb);
+  if (adding >= 0) {
+    out.push(indirectFound(ctx, voices, adding, masked.length, floor + subjectFrom + 1, verbAt));
+    // The part before belongs to a direct quote (blanked out) when it is all mask.
+  }
+  const contentFrom = sentenceFloor(masked);
+  if (/^\s*,\s*\S/.test(rest) && adding < 0 && hasWords(masked, afterVerb, masked.length)) {
+    // "Such actions, he affirmed, would not deter …": the whole sentence is the content.
+    if (hasWords(masked, contentFrom, floor + subjectFrom)) {
+      out.push(indirectFound(ctx, voices, contentFrom, masked.length, floor + subjectFrom + 1, verbAt));
+    }
+    return out.length ? out : null;
+  }
+  if (/^[\s.!?"”]*$/.test(rest) || adding >= 0) {
+    contentEndAt = floor + Math.max(0, subjectFrom);
+    if (clauseAt > contentFrom && hasWords(masked, contentFrom, contentEndAt) && !masked.slice(contentFrom, contentEndAt).includes(MASK)) {
+      const [s, e] = trimSpan(ctx.text, base + contentFrom, base + contentEndAt);
+      if (e > s) {
+        out.push({
+          voices,
+          kind: 'indirect',
+          start: s,
+          end: e,
+          frames: [[base + floor + subjectFrom + 1, base + masked.length]],
+          anchor: base + verbAt,
+          subjectStart: base + floor + subjectFrom + 1,
+        });
+      }
+    }
+  }
+  return out.length ? out : null;
+}
+
+/** Where a sentence's own words start (its dateline is already outside the sentence). */
+function sentenceFloor(masked: string): number {
+  return masked.length - masked.trimStart().length;
+}
+
+function indirectFound(ctx: SentenceContext, voices: Voice[], from: number, to: number, frameFrom: number, verbAt: number): Found {
+  const base = ctx.sentence.start;
+  const end = contentEnd(ctx.masked, from, to);
+  const [s, e] = trimSpan(ctx.text, base + from, base + end);
+  return {
+    voices,
+    kind: 'indirect',
+    start: s,
+    end: Math.max(s, e),
+    frames: [[base + frameFrom, base + from]],
+    anchor: base + verbAt,
+    subjectStart: base + frameFrom,
+  };
+}
+
+/** "According to X, …" at the start of a sentence, or "…, according to X." at its end. */
+export function findAccordingTo(ctx: SentenceContext, floor: number): Found[] {
+  const { masked, sentence, discourse } = ctx;
+  const base = sentence.start;
+  const lead = /^\s*(?:but\s+|and\s+)?according\s+to\s+/i.exec(masked.slice(floor));
+  if (lead) {
+    const from = floor + lead[0].length;
+    const rest = masked.slice(from);
+    let comma = rest.search(/,\s/);
+    if (comma < 0) return [];
+    let phrase = rest.slice(0, comma);
+    // An appositive name after the comma: "According to Ministry of Information, Shahid Rind, police …".
+    const next = rest.slice(comma + 2);
+    const appositive = /^((?:\p{Lu}[\p{L}.'’-]*\s*){1,4}),\s/u.exec(next);
+    if (appositive && !/^(?:The|A|An|In|On|At)\b/.test(appositive[1] ?? '')) {
+      phrase = `${phrase}, ${appositive[1]}`;
+      comma += 2 + (appositive[0].length - 2);
+    }
+    const voices = accordingVoices(phrase, discourse, false);
+    if (!voices.length) return [];
+    const contentFrom = from + comma + 1;
+    const [s, e] = trimSpan(ctx.text, base + contentFrom, base + contentEnd(masked, contentFrom, masked.length));
+    if (e <= s) return [];
+    return [{ voices, kind: 'indirect', start: s, end: e, frames: [[base + floor, base + contentFrom]], anchor: base + floor, subjectStart: base + floor }];
+  }
+  const tail = /,\s+according\s+to\s+([^,;\u0001]{2,120}?)\s*[.!?]?\s*$/i.exec(masked);
+  if (tail && tail.index > floor) {
+    const voices = accordingVoices(tail[1] ?? '', discourse, true);
+    if (!voices.length) return [];
+    const [s, e] = trimSpan(ctx.text, base + sentenceFloor(masked), base + tail.index);
+    if (e <= s) return [];
+    return [{ voices, kind: 'indirect', start: s, end: e, frames: [[base + tail.index, base + masked.length]], anchor: base + tail.index, subjectStart: base + tail.index }];
+  }
+  return [];
+}
+
+/** The speaker of an "according to" frame: "a declaration issued by X" is X; data sources at the end are not. */
+function accordingVoices(phrase: string, discourse: Discourse, trailing: boolean): Voice[] {
+  const issued = /\b(?:statement|declaration|release|notification|handout|communiqu[eé]|report|letter|message)\s+(?:issued|released|shared|sent)\s+by\s+(.+)$/i.exec(phrase);
+  const target = issued?.[1] ?? phrase;
+  if (!issued && /^(?:an?\s+|the\s+)?(?:official\s+|press\s+|joint\s+)?(?:statement|declaration|release|report|reports|notification|handout|data|figures|sources?)\b/i.test(target)) return [];
+  const voices = resolvePhrase(target, discourse);
+  if (trailing) return voices.filter((v) => v.entity.speakerId !== null || v.entity.kind === 'person');
+  return voices;
+}
+
+/** Impersonal reports of a meeting: "it was decided to …", "emphasis was placed on …", "an approach was adopted". */
+export function findImpersonal(ctx: SentenceContext, floor: number): Found[] {
+  const { masked, sentence } = ctx;
+  const body = ctx.body ?? ctx.discourse.lastBody;
+  if (!body) return [];
+  const base = sentence.start;
+  const clause = masked.slice(floor);
+  const frames: Array<[number, number]> = [[base + floor, base + masked.length]];
+  const make = (from: number): Found[] => {
+    const [s, e] = trimSpan(ctx.text, base + from, base + contentEnd(masked, from, masked.length));
+    return e > s ? [{ voices: [body], kind: 'indirect', start: s, end: e, frames, anchor: base + floor, subjectStart: base + floor }] : [];
+  };
+  const passive = new RegExp(`^\\s*it\\s+(?:was|has\\s+been|had\\s+been|is)\\s+(?:also\\s+|further\\s+|unanimously\\s+|strongly\\s+|categorically\\s+)?(${IMPERSONAL_VERBS})\\b`, 'i').exec(clause);
+  if (passive) {
+    const verbEnd = floor + passive[0].length;
+    const pos = skipAdjuncts(masked, verbEnd);
+    const next = /^\s*(that\s+|to\s+|upon\s+)/i.exec(masked.slice(pos));
+    if (!next) return [];
+    return make(/^\s*that/i.test(next[0]) ? pos + next[0].length : pos + (next[0].length - next[0].trimStart().length));
+  }
+  const emphasis = /^[^,\u0001]{0,40}?\b(?:emphasis|stress|focus)\s+was\s+(?:placed|laid|put|given)\s+on\s+/i.exec(clause);
+  if (emphasis) return make(floor + emphasis[0].length);
+  if (/^[^,\u0001]{0,80}?\b(?:approach|strategy|plan|policy|framework|mechanism|roadmap|resolution)\s+was\s+(?:adopted|approved|endorsed|finalised|finalized|agreed\s+upon)\b/i.test(clause)) {
+    return make(floor);
+  }
+  return [];
+}
+
+export { SPEECH_FRAME_WORDS };

@@ -1,0 +1,542 @@
+// Who a noun phrase names: registry speakers (names, spellings, role nouns by date, demonyms and
+// capitals), people and organisations the registry does not know (kept under the fullest name the
+// article gives), pronouns and role nouns resolved against what the article said before.
+import type { IsoDate } from '../types.js';
+import { FACELESS_HEADS, INSTITUTION_NOUNS, LEADING_CONNECTIVES, MONTHS, ROLE_NOUN_KINDS, TITLE_WORDS, VOICE_TITLES, WEEKDAYS } from './lexicon.js';
+import { roleHolds, type AliasHit, type CompiledRegistry, type CompiledSpeaker, type SpeakerKind } from './registry.js';
+
+export interface Entity {
+  /** The registry id, or `name:<lower-cased name>` for a speaker the registry does not know. */
+  key: string;
+  speakerId: string | null;
+  name: string;
+  kind: SpeakerKind;
+  foreign: boolean;
+  /** Role nouns the article used for it ("deputy commissioner"), for "the deputy commissioner" later. */
+  roleNouns: Set<string>;
+}
+
+/** A speaker as resolved at one mention: the entity, and the person who spoke for it. */
+export interface Voice {
+  entity: Entity;
+  voice: string | null;
+}
+
+const ORG_WORDS =
+  /\b(?:Committee|Party|Army|Front|Movement|Institute|Ministry|Department|News|TV|Television|Radio|Agency|Authority|Council|Commission|Association|Organisation|Organization|Forum|Assembly|Senate|Office|Bureau|Board|Centre|Center|Union|League|Group|Alliance|Federation|Foundation|Society|Network|Tehreek|Tehrik|Jamaat|Brigade|Corps|Force|Forces|Police|Levies|Railways|Bank|University|Court|Cabinet|Government|Embassy|Consulate|Mission|Secretariat|Directorate|Times|Post|Tribune|Express|Dawn|Geo)\b/;
+const NAME_CONNECTORS = new Set(['ul', 'ud', 'al', 'bin', 'ibn', 'e', 'de', 'van', 'von', 'da', 'el']);
+const CALENDAR = new Set([...WEEKDAYS, ...MONTHS]);
+const PREPOSITIONS = new Set(['in', 'at', 'from', 'to', 'with', 'by', 'for', 'near', 'alongside', 'of', 'on', 'over', 'against', 'about', 'toward', 'towards', 'into', 'across', 'under', 'after', 'before', 'between', 'among']);
+const ROLE_MODIFIERS = new Set(['deputy', 'former', 'ex', 'acting', 'vice', 'assistant', 'special', 'additional', 'caretaker', 'then', 'late', 'outgoing', 'incoming', 'parliamentary', 'state']);
+/** Offices held by one person at a time, named by place when the holder is not ("Gwadar Deputy Commissioner"). */
+const UNIQUE_OFFICES =
+  'deputy commissioner|assistant commissioner|commissioner|inspector general of police|inspector general|chief secretary|home secretary|district police officer|senior superintendent of police|superintendent of police|deputy inspector general|governor|mayor|corps commander';
+const OFFICE_BY_POSSESSIVE = new RegExp(`\\b(\\p{Lu}[\\p{L}-]+)(?:\\s+(?:district|division|city|province|region))?['’]s\\s+(${UNIQUE_OFFICES})\\b`, 'giu');
+const OFFICE_BY_OF = new RegExp(`\\b(${UNIQUE_OFFICES})\\s+(?:of\\s+)?(\\p{Lu}[\\p{L}-]+)\\b`, 'gu');
+
+function titleCase(text: string): string {
+  return text.replace(/\b\p{Ll}/gu, (ch) => ch.toUpperCase());
+}
+
+export class Discourse {
+  readonly entities = new Map<string, Entity>();
+  /** Person names the article gave, by lower-cased token, with the voice they resolve to. */
+  private readonly people = new Map<string, Voice>();
+  private readonly acronyms = new Map<string, string>();
+  lastPerson: Voice | null = null;
+  lastThing: Voice | null = null;
+  lastPlural: Voice[] | null = null;
+  lastForeign: Voice | null = null;
+  lastBody: Voice | null = null;
+  lastGroup: Voice | null = null;
+  lastRelease: Voice | null = null;
+  lastMinistry: Voice | null = null;
+  lastOutlet: Voice | null = null;
+  recentPeople: Voice[] = [];
+
+  constructor(
+    readonly registry: CompiledRegistry,
+    readonly date: IsoDate | null,
+  ) {}
+
+  entityFor(speaker: CompiledSpeaker): Entity {
+    return this.intern(speaker.speaker.id, speaker.speaker.id, speaker.speaker.name, speaker.kind, speaker.foreign);
+  }
+
+  unknownEntity(name: string, kind: SpeakerKind): Entity {
+    const known = this.registry.speakers.find((s) => s.speaker.name.toLowerCase() === name.toLowerCase());
+    if (known) return this.entityFor(known);
+    return this.intern(`name:${name.toLowerCase()}`, null, name, kind, false);
+  }
+
+  private intern(key: string, speakerId: string | null, name: string, kind: SpeakerKind, foreign: boolean): Entity {
+    let entity = this.entities.get(key);
+    if (!entity) {
+      entity = { key, speakerId, name, kind, foreign, roleNouns: new Set() };
+      this.entities.set(key, entity);
+    }
+    return entity;
+  }
+
+  rememberPerson(name: string, voice: Voice): void {
+    const tokens = name.toLowerCase().match(/[\p{L}'’-]+/gu) ?? [];
+    for (const token of tokens) if (token.length > 2 && !TITLE_WORDS.has(token)) this.people.set(token, voice);
+    this.people.set(name.toLowerCase(), voice);
+  }
+
+  knownPerson(name: string): Voice | null {
+    const lower = name.toLowerCase();
+    const whole = this.people.get(lower);
+    if (whole) return whole;
+    const tokens = lower.match(/[\p{L}'’-]+/gu) ?? [];
+    const last = tokens.at(-1);
+    if (tokens.length === 1 && last) return this.people.get(last) ?? null;
+    // A fuller name whose surname the article already gave ("Naeem Bazai" then "Bazai").
+    if (last && tokens.length > 1) {
+      const hit = this.people.get(last);
+      if (hit && hit.voice && hit.voice.toLowerCase().endsWith(last)) return hit;
+      if (hit && hit.entity.name.toLowerCase().endsWith(last)) return hit;
+    }
+    return null;
+  }
+
+  /** Records who a sentence made salient, for later pronouns and role nouns. */
+  noteSubject(voices: Voice[]): void {
+    if (voices.length > 1) {
+      this.lastPlural = voices;
+      for (const v of voices) this.notePerson(v);
+      return;
+    }
+    const [v] = voices;
+    if (!v) return;
+    if (isPersonLike(v)) {
+      this.lastPerson = v;
+      this.notePerson(v);
+    } else {
+      this.lastThing = v;
+    }
+    this.noteKind(v);
+  }
+
+  noteKind(v: Voice): void {
+    if (v.entity.foreign) this.lastForeign = v;
+    if (v.entity.kind === 'body') this.lastBody = v;
+    if (v.entity.kind === 'group') this.lastGroup = v;
+    if (/\b(?:ministry|department)\b/i.test(v.entity.name)) this.lastMinistry = v;
+    if (/\b(?:news|tv|television|radio)\b/i.test(v.entity.name)) this.lastOutlet = v;
+  }
+
+  notePerson(v: Voice): void {
+    this.recentPeople = this.recentPeople.filter((p) => p.entity.key !== v.entity.key || p.voice !== v.voice);
+    this.recentPeople.push(v);
+    if (this.recentPeople.length > 6) this.recentPeople.shift();
+  }
+
+  /** Mentions anywhere in a sentence: registry speakers, acronym definitions, unnamed office holders. */
+  scanMentions(text: string): void {
+    for (const match of text.matchAll(/\b(\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}[\p{L}'’-]+|of|for|the|and|e|ul)){1,7})\s+\((\p{Lu}{2,8})\)/gu)) {
+      const [, full, acronym] = match;
+      if (full && acronym) this.acronyms.set(acronym, full.replace(/^the\s+/i, ''));
+    }
+    for (const hit of this.registry.findAliases(text)) {
+      if (!roleHolds(hit, this.date)) continue;
+      const v: Voice = { entity: this.entityFor(hit.speaker), voice: null };
+      if (hit.speaker.kind === 'person') this.notePerson(v);
+      else this.noteKind(v);
+    }
+    for (const match of text.matchAll(OFFICE_BY_POSSESSIVE)) this.noteOffice(match[1] ?? '', match[2] ?? '');
+    for (const match of text.matchAll(OFFICE_BY_OF)) this.noteOffice(match[2] ?? '', match[1] ?? '');
+  }
+
+  private noteOffice(place: string, office: string): void {
+    if (!place || !office || TITLE_WORDS.has(place.toLowerCase()) || CALENDAR.has(place.toLowerCase())) return;
+    if (this.registry.findAliases(place).length > 0) return;
+    const entity = this.unknownEntity(`${place} ${titleCase(office.toLowerCase())}`, 'person');
+    entity.roleNouns.add(office.toLowerCase());
+  }
+
+  expandAcronym(token: string): string | null {
+    return this.acronyms.get(token) ?? null;
+  }
+}
+
+export function isPersonLike(v: Voice): boolean {
+  return v.entity.kind === 'person' || v.voice !== null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Phrase → speakers
+
+/** Strips what surrounds a subject: connectives, determiners, parentheticals, participial asides. */
+export function cleanPhrase(phrase: string): string {
+  let text = phrase
+    .replace(/[\u0001]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  text = text.replace(LEADING_CONNECTIVES, '');
+  // Dash parentheticals ("China – working on CPEC projects … – condemned").
+  text = text.replace(/\s[–—-]\s[^–—]*?\s[–—-](?=\s|$)/gu, ' ');
+  text = text.replace(/\s[–—]\s.*$/u, '');
+  // Participial asides (", echoing Gillani’s sentiments,").
+  text = text.replace(/,\s+(?:\p{Ll}+ing)\b[^,]*,?/gu, ',');
+  text = text.replace(/[,;:\s]+$/u, '').replace(/^[,;:\s]+/u, '');
+  return text.trim();
+}
+
+interface NameRun {
+  text: string;
+  tokens: string[];
+  start: number;
+  org: boolean;
+}
+
+const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}.'’-]*|\(|\)|,/gu;
+
+/** Runs of capitalised words that are neither titles, calendar words nor registry aliases. */
+export function nameRuns(text: string, hits: AliasHit[]): NameRun[] {
+  const runs: NameRun[] = [];
+  let current: { start: number; end: number; tokens: string[] } | null = null;
+  const flush = () => {
+    if (current && current.tokens.length > 0) {
+      while (current.tokens.length && NAME_CONNECTORS.has((current.tokens.at(-1) ?? '').toLowerCase())) current.tokens.pop();
+      const runText = current.tokens.join(' ');
+      if (runText) runs.push({ text: runText, tokens: [...current.tokens], start: current.start, org: ORG_WORDS.test(runText) });
+    }
+    current = null;
+  };
+  let parenDepth = 0;
+  for (const match of text.matchAll(TOKEN)) {
+    const token = match[0];
+    const at = match.index ?? 0;
+    if (token === '(') {
+      parenDepth++;
+      flush();
+      continue;
+    }
+    if (token === ')') {
+      parenDepth = Math.max(0, parenDepth - 1);
+      continue;
+    }
+    if (parenDepth > 0 || token === ',') {
+      flush();
+      continue;
+    }
+    const bare = token.replace(/['’]s$/u, '').replace(/\.$/, '');
+    const lower = bare.toLowerCase();
+    const inHit = hits.some((hit) => at >= hit.start && at < hit.end);
+    const capital = /^\p{Lu}/u.test(bare);
+    const possessive = /['’]s$/u.test(token);
+    if (inHit || CALENDAR.has(lower) || (TITLE_WORDS.has(lower) && !ORG_WORDS.test(bare))) {
+      flush();
+      continue;
+    }
+    if (capital || (current && NAME_CONNECTORS.has(lower))) {
+      if (!current) current = { start: at, end: at + token.length, tokens: [] };
+      current.tokens.push(bare);
+      current.end = at + token.length;
+      if (possessive) flush();
+      continue;
+    }
+    flush();
+  }
+  flush();
+  return runs;
+}
+
+function lastWord(text: string): string {
+  const words = text.toLowerCase().match(/[\p{L}'’-]+/gu) ?? [];
+  return words.at(-1) ?? '';
+}
+
+/** Splits "A and B", "A, B and C" at the top level; empty when the phrase is not a list. */
+function splitConjuncts(text: string): string[] {
+  if (!/\s(?:and|&)\s|,/.test(text)) return [];
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  const re = /\(|\)|,\s*(?:and\s+)?|\s+(?:and|&)\s+/g;
+  for (const match of text.matchAll(re)) {
+    if (match[0] === '(') depth++;
+    else if (match[0] === ')') depth = Math.max(0, depth - 1);
+    else if (depth === 0) {
+      parts.push(text.slice(start, match.index));
+      start = (match.index ?? 0) + match[0].length;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts.map((part) => part.trim()).filter(Boolean);
+}
+
+export interface ResolveOptions {
+  /** Accept bare single capitalised words as names (only where a speaker is expected, e.g. "…,” Mohsin said). */
+  loose?: boolean;
+}
+
+/**
+ * The speakers a subject phrase names: one, several (joint subjects, "including" lists), or none
+ * (faceless sources, things, unknown pronouns).
+ */
+export function resolvePhrase(phrase: string, discourse: Discourse, options: ResolveOptions = {}): Voice[] {
+  const text = cleanPhrase(phrase);
+  if (!text || text.length > 300) return [];
+  const including = /^(.*?),?\s+(?:including|such as|among them)\s+(.+)$/iu.exec(text);
+  if (including?.[2]) {
+    const members = resolveList(including[2], discourse);
+    if (members.length) return members;
+    return resolveSingle(including[1] ?? '', discourse, options);
+  }
+  const pronoun = resolvePronoun(text, discourse);
+  if (pronoun) return pronoun;
+  const conjuncts = splitConjuncts(text);
+  if (conjuncts.length > 1) {
+    const list = resolveList(text, discourse);
+    if (list.length > 1) return list;
+  }
+  return resolveSingle(text, discourse, options);
+}
+
+/** Every member of a list must be a speaker, else the phrase is one speaker with a long name. */
+function resolveList(text: string, discourse: Discourse): Voice[] {
+  const parts = splitConjuncts(text);
+  if (parts.length < 2) return resolveSingle(text, discourse, {});
+  const merged: string[] = [];
+  for (const part of parts) {
+    // "Party President and Federal Minister Abdul Aleem Khan": a title alone joins the next part.
+    const previous = merged.at(-1);
+    if (previous !== undefined && TITLE_WORDS.has(lastWord(previous))) merged[merged.length - 1] = `${previous} and ${part}`;
+    else merged.push(part);
+  }
+  if (merged.length < 2) return resolveSingle(text, discourse, {});
+  const out: Voice[] = [];
+  for (const part of merged) {
+    const [first] = resolveSingle(part, discourse, {});
+    if (!first) {
+      // An appositive after a comma ("the United States and China, two of Pakistan's key allies").
+      if (/^(?:two|three|both|all|some|its|their|the|a|an)\b/i.test(part) && out.length >= 2) continue;
+      return [];
+    }
+    if (!out.some((v) => v.entity.key === first.entity.key)) out.push(first);
+  }
+  return out;
+}
+
+function resolvePronoun(text: string, discourse: Discourse): Voice[] | null {
+  const lower = text.toLowerCase();
+  if (lower === 'he' || lower === 'she') return discourse.lastPerson ? [discourse.lastPerson] : [];
+  if (lower === 'it') {
+    const thing = discourse.lastThing;
+    return thing ? [thing] : [];
+  }
+  if (lower === 'they') {
+    if (discourse.lastPlural) return discourse.lastPlural;
+    const thing = discourse.lastGroup ?? discourse.lastThing;
+    return thing ? [thing] : [];
+  }
+  if (lower === 'both' || lower === 'the two' || lower === 'both leaders' || lower === 'the two leaders') {
+    if (discourse.lastPlural && discourse.lastPlural.length === 2) return discourse.lastPlural;
+    return discourse.recentPeople.length >= 2 ? discourse.recentPeople.slice(-2) : [];
+  }
+  if (/^(?:we|i|you|us|one|this|that|these|those|which|who)$/.test(lower)) return [];
+  return null;
+}
+
+function roleNounVoice(text: string, discourse: Discourse): Voice | null {
+  for (const [pattern, kind] of ROLE_NOUN_KINDS) {
+    if (!pattern.test(text)) continue;
+    switch (kind) {
+      case 'body':
+        return discourse.lastBody;
+      case 'release':
+        return discourse.lastRelease;
+      case 'foreign':
+        return discourse.lastForeign;
+      case 'group':
+        return discourse.lastGroup;
+      case 'ministry':
+        return discourse.lastMinistry;
+      case 'outlet':
+        return discourse.lastOutlet;
+    }
+  }
+  return null;
+}
+
+/** Drops alias hits that only modify the head: after a preposition, a possessive, or a role alias not held. */
+function headHits(text: string, hits: AliasHit[], discourse: Discourse): AliasHit[] {
+  const usable = hits.filter((hit) => {
+    if (!roleHolds(hit, discourse.date)) return false;
+    if (hit.role) {
+      const before = text.slice(0, hit.start).trim().split(/\s+/).at(-1) ?? '';
+      const bare = before.replace(/['’]s$/u, '');
+      if (ROLE_MODIFIERS.has(bare.toLowerCase())) return false;
+      // "Malaysian prime minister", "Punjab Chief Minister": a place or people other than the holder's.
+      if (/^\p{Lu}/u.test(bare) && !TITLE_WORDS.has(bare.toLowerCase())) {
+        const modifier = discourse.registry.findAliases(bare)[0];
+        if (!modifier || modifier.speaker.speaker.country !== hit.speaker.speaker.country || modifier.speaker.foreign) return false;
+      }
+    }
+    return true;
+  });
+  const head = usable.filter((hit) => {
+    const before = text.slice(0, hit.start).trim().toLowerCase().split(/\s+/).at(-1) ?? '';
+    if (PREPOSITIONS.has(before)) return false;
+    const after = text.slice(hit.end, hit.end + 3);
+    if (/^['’]s\s/u.test(after) && text.slice(hit.end + 3).trim().length > 0) return false;
+    return true;
+  });
+  return head.length > 0 ? head : usable.filter((hit) => !PREPOSITIONS.has(text.slice(0, hit.start).trim().toLowerCase().split(/\s+/).at(-1) ?? ''));
+}
+
+function personRun(runs: NameRun[], loose: boolean, discourse: Discourse): NameRun | null {
+  const people = runs.filter((run) => !run.org);
+  const multi = people.filter((run) => run.tokens.length >= 2);
+  if (multi.length) return multi.at(-1) ?? null;
+  const single = people.at(-1);
+  if (!single) return null;
+  if (loose || discourse.knownPerson(single.text) || discourse.registry.peopleBySurname(single.text).length) return single;
+  return null;
+}
+
+/** A registry person by spelling-tolerant name: surname (or one letter off) plus a matching given name. */
+function fuzzyPerson(run: NameRun, discourse: Discourse): CompiledSpeaker | null {
+  const last = run.tokens.at(-1);
+  if (!last) return null;
+  const candidates = discourse.registry.peopleBySurname(last);
+  for (const candidate of candidates) {
+    if (run.tokens.length === 1) {
+      if (discourse.entities.has(candidate.speaker.id) && candidate.nameTokens.at(-1) === last.toLowerCase()) return candidate;
+      continue;
+    }
+    const given = candidate.nameTokens.slice(0, -1);
+    const ok = run.tokens.slice(0, -1).some((token) => given.some((g) => g === token.toLowerCase() || (g.length > 3 && levenshteinSmall(g, token.toLowerCase()))));
+    if (ok) return candidate;
+  }
+  return null;
+}
+
+function levenshteinSmall(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  let j = 0;
+  let edits = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    if (++edits > 1) return false;
+    if (a.length > b.length) i++;
+    else if (b.length > a.length) j++;
+    else {
+      i++;
+      j++;
+    }
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1;
+}
+
+function resolveSingle(raw: string, discourse: Discourse, options: ResolveOptions): Voice[] {
+  let text = cleanPhrase(raw).replace(/^(?:the|a|an)\s+/i, '');
+  if (!text) return [];
+  const acronym = /^\p{Lu}{2,8}$/u.test(text) ? discourse.expandAcronym(text) : null;
+  if (acronym) text = acronym;
+  const pronoun = resolvePronoun(text, discourse);
+  if (pronoun) return pronoun.slice(0, 1);
+  const hits = discourse.registry.findAliases(text);
+  const runs = nameRuns(text, hits);
+  const head = lastWord(text);
+  const lowerHead = head.replace(/['’]s$/u, '');
+  if (FACELESS_HEADS.has(lowerHead) && !/^(?:the\s+)?statement$/i.test(text)) {
+    const hasName = runs.some((run) => !run.org && run.tokens.length >= 2);
+    if (!hasName && !hits.some((hit) => hit.end >= text.length - 1)) return [];
+  }
+  const role = roleNounVoice(text, discourse);
+  if (role && hits.length === 0 && runs.length === 0) return [role];
+  const usable = headHits(text, hits, discourse);
+  const person = personRun(runs, options.loose === true, discourse);
+  const personHit = usable.find((hit) => hit.speaker.kind === 'person');
+  if (personHit) {
+    // A role alias never beats a different person's name in the same phrase ("Prime Minister Narendra Modi").
+    if (!(personHit.role && person && !discourse.knownPerson(person.text) && !fuzzyPerson(person, discourse))) {
+      return [{ entity: discourse.entityFor(personHit.speaker), voice: null }];
+    }
+  }
+  const foreignHit = usable.find((hit) => hit.speaker.foreign);
+  if (foreignHit) {
+    const institutional = INSTITUTION_NOUNS.test(text) || VOICE_TITLES.test(text) || foreignHit.role;
+    const whole = foreignHit.start <= 4 && foreignHit.end >= text.length - 1;
+    if (institutional || whole || person) {
+      const voice = person && !foreignHit.role ? person.text : person ? person.text : null;
+      const v: Voice = { entity: discourse.entityFor(foreignHit.speaker), voice: voice && voice !== foreignHit.text ? voice : null };
+      if (v.voice) discourse.rememberPerson(v.voice, v);
+      return [v];
+    }
+  }
+  const institutionHit = usable.find((hit) => hit.speaker.kind !== 'person' && !hit.speaker.foreign);
+  if (institutionHit && (!person || VOICE_TITLES.test(text) || /\bDG\b|director[-\s]general/i.test(text))) {
+    const v: Voice = { entity: discourse.entityFor(institutionHit.speaker), voice: person?.text ?? null };
+    if (v.voice) discourse.rememberPerson(v.voice, v);
+    return [v];
+  }
+  if (person) return [personVoice(person, discourse)];
+  const org = runs.filter((run) => run.org).at(-1);
+  if (org && !FACELESS_HEADS.has(lowerHead)) return [{ entity: discourse.unknownEntity(org.text.replace(/^The\s+/, ''), 'institution'), voice: null }];
+  if (role) return [role];
+  const office = unnamedOffice(text, discourse);
+  if (office) return [office];
+  if (/^(?:minister|chief|president|premier|official|spokesperson|spokesman)$/i.test(text)) {
+    const recent = [...discourse.recentPeople].reverse().find((p) => p.entity.roleNouns.has(text.toLowerCase()) || p.entity.kind === 'person');
+    if (recent) return [recent];
+  }
+  return [];
+}
+
+function personVoice(run: NameRun, discourse: Discourse): Voice {
+  const known = discourse.knownPerson(run.text);
+  if (known) return known;
+  const fuzzy = fuzzyPerson(run, discourse);
+  if (fuzzy) return { entity: discourse.entityFor(fuzzy), voice: null };
+  const v: Voice = { entity: discourse.unknownEntity(run.text, 'person'), voice: null };
+  discourse.rememberPerson(run.text, v);
+  return v;
+}
+
+/** "the deputy commissioner" after "Gwadar district's deputy commissioner"; "the minister" for the last minister. */
+function unnamedOffice(text: string, discourse: Discourse): Voice | null {
+  const lower = text.toLowerCase().replace(/^the\s+/, '');
+  for (const entity of discourse.entities.values()) {
+    if (entity.roleNouns.has(lower)) return { entity, voice: null };
+  }
+  const possessive = new RegExp(OFFICE_BY_POSSESSIVE.source, 'iu').exec(text);
+  if (possessive?.[1] && possessive[2]) {
+    const entity = discourse.unknownEntity(`${possessive[1]} ${titleCase(possessive[2].toLowerCase())}`, 'person');
+    entity.roleNouns.add(possessive[2].toLowerCase());
+    return { entity, voice: null };
+  }
+  if (/^(?:federal\s+|provincial\s+)?minister$/.test(lower)) {
+    const minister = [...discourse.recentPeople].reverse().find((p) => {
+      const roles = discourse.registry.byId.get(p.entity.speakerId ?? '')?.speaker.roles ?? [];
+      return roles.some((r) => /minister/i.test(r.title)) || [...p.entity.roleNouns].some((r) => r.includes('minister'));
+    });
+    if (minister) return minister;
+  }
+  return null;
+}
+
+/** The subject at the head of a clause: the words before its first verb, resolved. */
+export function leadingSubject(clause: string, discourse: Discourse): Voice[] {
+  const words = clause.split(/\s+/);
+  const kept: string[] = [];
+  for (const word of words.slice(0, 14)) {
+    const bare = word.replace(/[,;:]+$/u, '');
+    const lower = bare.toLowerCase().replace(/['’]s$/u, '');
+    const nameLike = /^\p{Lu}/u.test(bare) || TITLE_WORDS.has(lower) || /^(?:the|of|and|for|a|an)$/.test(lower) || NAME_CONNECTORS.has(lower);
+    if (!nameLike) break;
+    kept.push(bare);
+    if (/[,;:]$/.test(word)) break;
+  }
+  const phrase = kept.join(' ');
+  if (!phrase || /['’]s$/u.test(phrase)) return [];
+  return resolvePhrase(phrase, discourse);
+}
