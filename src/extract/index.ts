@@ -292,20 +292,20 @@ function finalise(
     owns.set(record.found, own);
     if (own && own.strength >= 1) for (const v of record.found.voices) addContext(v.entity.key, record.found.start, own.date, own.basis);
   }
-  let meetingDate: Dated | null = null;
+  let meetingDate: Dated | null = null as Dated | null;
   const meetingKeys = new Set<string>();
   for (const note of notes) {
     const { start, end } = note.sentence;
     const mentions = mentionsIn(start, end).filter((m) => !/['’]s\b/.test(text.slice(m.end, m.end + 2)));
     const best = mentions.find((m) => m.strength >= 2) ?? dayAfter(start, end);
-    if (note.meeting) for (const key of note.keys) meetingKeys.add(key);
+    // People at an undated meeting share the date of the body that met.
+    if (note.meeting && !best) for (const key of note.keys) meetingKeys.add(key);
     if (!best) continue;
     if (note.statements === 0) for (const key of note.keys) addContext(key, start, best.date, best.basis);
-    if (note.meeting && !meetingDate && note.keys.length) meetingDate = { date: best.date, basis: 'relative' };
   }
   if (body) {
     const bodyDates = context.get(body.entity.key);
-    if (bodyDates?.[0] && !meetingDate) meetingDate = { date: bodyDates[0].date, basis: 'relative' };
+    if (bodyDates?.[0]) meetingDate = { date: bodyDates[0].date, basis: 'relative' };
   }
 
   const contextDate = (voices: Voice[], at: number): Dated | null => {

@@ -77,6 +77,13 @@ export interface SentenceContext {
 // ---------------------------------------------------------------------------------------------
 // Small helpers
 
+/** A subject without the auxiliaries and adverbs before its verb ("Naqvi has also strongly"). */
+function stripFiller(text: string): string {
+  let out = text.trimEnd();
+  for (let i = 0; i < 3; i++) out = out.replace(PRE_VERB_FILLER, '').trimEnd();
+  return out.trim();
+}
+
 function wordsIn(text: string): number {
   return (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 }
@@ -231,7 +238,7 @@ export function attributionAfter(ctx: SentenceContext, from: number): Attributio
   CUE_RE.lastIndex = 0;
   const cue = CUE_RE.exec(tail);
   if (cue && wordsIn(tail.slice(0, cue.index)) <= 16) {
-    const subject = tail.slice(0, cue.index).replace(PRE_VERB_FILLER, '');
+    const subject = stripFiller(tail.slice(0, cue.index));
     const voices = resolvePhrase(subject, discourse, { loose: true });
     if (!voices.length) return null;
     return {
@@ -256,8 +263,8 @@ export function attributionBefore(ctx: SentenceContext, to: number, clauseFrom: 
   const match = new RegExp(`(${VERB_ALTERNATION})((?:\\s+[^,:;\\u0001]{0,60}?)?)\\s*[,:]?\\s*$`).exec(before);
   if (!match) return null;
   const adjunct = match[2] ?? '';
-  if (adjunct.trim() && skipAdjuncts(adjunct, 0) === 0 && !/^\s*(?:in|on|at|during|to)\b/i.test(adjunct)) return null;
-  const subjectText = before.slice(0, match.index).replace(PRE_VERB_FILLER, '');
+  if (adjunct.trim() && skipAdjuncts(adjunct, 0) < adjunct.trimEnd().length) return null;
+  const subjectText = stripFiller(before.slice(0, match.index));
   const lastComma = subjectText.lastIndexOf(', ');
   const voices = resolvePhrase(subjectText, discourse, { loose: true });
   const fallback = !voices.length && lastComma >= 0 ? resolvePhrase(subjectText.slice(lastComma + 2), discourse, { loose: true }) : [];
@@ -359,7 +366,7 @@ function clauseStartFor(masked: string, at: number, floor: number): number {
 }
 
 function subjectVoices(ctx: SentenceContext, subjectText: string, clauseText: string): Voice[] {
-  const cleaned = subjectText.replace(PRE_VERB_FILLER, '').trim();
+  const cleaned = stripFiller(subjectText).trim();
   if (!cleaned) return [];
   if (/(?:^|[\s,])and$/i.test(cleaned)) return leadingSubject(clauseText, ctx.discourse);
   if (wordsIn(cleaned) > 30) return [];
@@ -387,8 +394,19 @@ export function findReportedSpeech(ctx: SentenceContext, floor: number): Found[]
     claimed.push([match.index ?? 0, limit]);
   }
 
-  CUE_RE.lastIndex = 0;
-  for (let match = CUE_RE.exec(masked); match; match = CUE_RE.exec(masked)) {
+  const cues = [...masked.matchAll(CUE_RE)].filter((m) => !BE_BEFORE.test(masked.slice(Math.max(0, m.index - 12), m.index)));
+  // "The US condemned the attacks, the US embassy said in a statement.": the closing attribution decides.
+  const closing = cues.at(-1);
+  if (closing && closing.index >= floor && !heads.length) {
+    const verbEnd = closing.index + closing[0].length;
+    const rest = masked.slice(skipAdjuncts(masked, verbEnd));
+    const before = masked.slice(floor, closing.index);
+    if (/^[\s.!?"”]*$/.test(rest) && /,[^,]*$/.test(before) && !before.includes(MASK)) {
+      const trailing = trailingAttribution(ctx, floor, clauseStartFor(masked, closing.index, floor), closing.index, verbEnd);
+      if (trailing?.length) return trailing;
+    }
+  }
+  for (const match of cues) {
     const at = match.index;
     const verb = match[1] ?? 'said';
     if (at < floor || isClaimed(at)) continue;
@@ -498,7 +516,7 @@ function trailingAttribution(ctx: SentenceContext, floor: number, clauseAt: numb
     return [indirectFound(ctx, voices, adding, masked.length, verbEnd, verbAt)];
   }
   if (wordsIn(subjectText) > 14) return null;
-  voices = resolvePhrase(subjectText.replace(PRE_VERB_FILLER, ''), discourse, { loose: true });
+  voices = resolvePhrase(stripFiller(subjectText), discourse, { loose: true });
   if (!voices.length) return null;
   const adding = addingContent(masked, afterVerb);
   if (adding >= 0) {
@@ -515,7 +533,7 @@ function trailingAttribution(ctx: SentenceContext, floor: number, clauseAt: numb
   }
   if (/^[\s.!?"”]*$/.test(rest) || adding >= 0) {
     contentEndAt = floor + Math.max(0, subjectFrom);
-    if (clauseAt > contentFrom && hasWords(masked, contentFrom, contentEndAt) && !masked.slice(contentFrom, contentEndAt).includes(MASK)) {
+    if (hasWords(masked, contentFrom, contentEndAt) && !masked.slice(contentFrom, contentEndAt).includes(MASK)) {
       const [s, e] = trimSpan(ctx.text, base + contentFrom, base + contentEndAt);
       if (e > s) {
         out.push({

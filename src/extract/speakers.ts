@@ -288,11 +288,28 @@ export function resolvePhrase(phrase: string, discourse: Discourse, options: Res
   const pronoun = resolvePronoun(text, discourse);
   if (pronoun) return pronoun;
   const conjuncts = splitConjuncts(text);
+  const appositive = appositiveName(text, conjuncts);
+  if (appositive) return resolveSingle(appositive, discourse, options);
   if (conjuncts.length > 1) {
     const list = resolveList(text, discourse);
     if (list.length > 1) return list;
   }
   return resolveSingle(text, discourse, options);
+}
+
+const PURE_NAME = /^(?:(?:Dr|Mr|Mrs|Ms|Gen|Lt|Col|Maj|Capt|Brig|Prof)\.?\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|ul|ud|al|bin|e)){0,4}$/u;
+
+/**
+ * "Lin Jian, a foreign ministry spokesperson" / "The Chief Executive Officer of Pakistan Railways, Aamir
+ * Ali Baloch": a name and its role in apposition, rewritten as one phrase "ROLE NAME".
+ */
+function appositiveName(text: string, parts: string[]): string | null {
+  if (parts.length !== 2 || /\s(?:and|&)\s/.test(text)) return null;
+  const [first, second] = parts as [string, string];
+  if (PURE_NAME.test(first) && /^(?:a|an|the)\s/i.test(second)) return `${second} ${first}`;
+  if (PURE_NAME.test(second) && !PURE_NAME.test(first) && TITLE_WORDS.has(lastWord(first))) return `${first} ${second}`;
+  if (PURE_NAME.test(second) && /\b(?:of|for)\b|['’]s\b/.test(first) && /\p{Lu}/u.test(first)) return `${first} ${second}`;
+  return null;
 }
 
 /** Every member of a list must be a speaker, else the phrase is one speaker with a long name. */
@@ -334,7 +351,9 @@ function resolvePronoun(text: string, discourse: Discourse): Voice[] | null {
   }
   if (lower === 'both' || lower === 'the two' || lower === 'both leaders' || lower === 'the two leaders') {
     if (discourse.lastPlural && discourse.lastPlural.length === 2) return discourse.lastPlural;
-    return discourse.recentPeople.length >= 2 ? discourse.recentPeople.slice(-2) : [];
+    if (discourse.recentPeople.length < 2) return [];
+    const order = [...discourse.entities.keys()];
+    return discourse.recentPeople.slice(-2).sort((a, b) => order.indexOf(a.entity.key) - order.indexOf(b.entity.key));
   }
   if (/^(?:we|i|you|us|one|this|that|these|those|which|who)$/.test(lower)) return [];
   return null;
@@ -473,6 +492,12 @@ function resolveSingle(raw: string, discourse: Discourse, options: ResolveOption
       return [v];
     }
   }
+  // "a foreign ministry spokesperson" with no country: the foreign government the article is about.
+  if (!usable.some((hit) => hit.speaker.foreign) && /\bforeign\s+(?:ministry|office)\b|\bembassy\b|\bconsul(?:ate)?\b/i.test(text) && discourse.lastForeign) {
+    const v: Voice = { entity: discourse.lastForeign.entity, voice: person?.text ?? null };
+    if (v.voice) discourse.rememberPerson(v.voice, v);
+    return [v];
+  }
   const institutionHit = usable.find((hit) => hit.speaker.kind !== 'person' && !hit.speaker.foreign);
   if (institutionHit && (!person || VOICE_TITLES.test(text) || /\bDG\b|director[-\s]general/i.test(text))) {
     const v: Voice = { entity: discourse.entityFor(institutionHit.speaker), voice: person?.text ?? null };
@@ -495,6 +520,14 @@ function resolveSingle(raw: string, discourse: Discourse, options: ResolveOption
 function personVoice(run: NameRun, discourse: Discourse): Voice {
   const known = discourse.knownPerson(run.text);
   if (known) return known;
+  if (run.tokens.length === 1) {
+    // A given name or surname alone ("Mohsin said") names a registry person the article already mentioned.
+    const token = (run.tokens[0] ?? '').toLowerCase();
+    for (const entity of discourse.entities.values()) {
+      const compiled = entity.speakerId ? discourse.registry.byId.get(entity.speakerId) : undefined;
+      if (compiled?.kind === 'person' && compiled.nameTokens.includes(token)) return { entity, voice: null };
+    }
+  }
   const fuzzy = fuzzyPerson(run, discourse);
   if (fuzzy) return { entity: discourse.entityFor(fuzzy), voice: null };
   const v: Voice = { entity: discourse.unknownEntity(run.text, 'person'), voice: null };
