@@ -7,6 +7,7 @@ import * as yaml from 'js-yaml';
 import type { z } from 'zod';
 import { environmentError, inputError, usageError } from '../errors.js';
 import { describeFirstIssue } from './schema.js';
+import { OutsideSubset, parseSubset } from './yaml-fast.js';
 
 export const SPEAKERS_FILE = 'speakers.yaml';
 export const THEMES_FILE = 'themes.yaml';
@@ -76,10 +77,17 @@ export async function readTextIfExists(file: string): Promise<string | null> {
 
 /**
  * Parses one YAML document. A BOM is dropped and CRLF read as LF; an empty file (or comments only)
- * is `undefined`. Syntax errors become `FILE:LINE:COLUMN: reason`.
+ * is `undefined`. The store's own files take the fast path (yaml-fast.ts); anything else is read by
+ * js-yaml. Syntax errors become `FILE:LINE:COLUMN: reason`.
  */
 export function parseYaml(content: string, shownName: string): unknown {
-  const source = (content.charCodeAt(0) === 0xfeff ? content.slice(1) : content).replace(/\r\n?/g, '\n');
+  const withoutBom = content.charCodeAt(0) === 0xfeff ? content.slice(1) : content;
+  const source = withoutBom.includes('\r') ? withoutBom.replace(/\r\n?/g, '\n') : withoutBom;
+  try {
+    return parseSubset(source);
+  } catch (error) {
+    if (!(error instanceof OutsideSubset)) throw error;
+  }
   let documents: unknown[];
   try {
     documents = yaml.loadAll(source, { filename: shownName });

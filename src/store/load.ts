@@ -13,7 +13,6 @@ import {
   displayPath,
   parseYaml,
   readTextIfExists,
-  sha256,
   statementFileFor,
   validateFile,
 } from './files.js';
@@ -27,15 +26,15 @@ import {
   speakerFromFile,
   speakerToFile,
   statementFromFile,
-  statementToFile,
   themeFromFile,
   themeToFile,
 } from './model.js';
-import { sourcesFileSchema, speakersFileSchema, statementFileSchema, themesFileSchema } from './schema.js';
+import { quickStatementFile, sourcesFileSchema, speakersFileSchema, statementFileSchema, themesFileSchema } from './schema.js';
 import { editDistance } from './text.js';
 
 interface LoadedFile<T> {
   items: T[];
+  /** null when the file does not exist. */
   hash: string | null;
 }
 
@@ -50,14 +49,15 @@ async function loadListFile<T, F>(
   const shown = displayPath(dir, name);
   const data = parseYaml(content, shown);
   const forms = data === undefined || data === null ? [] : read(data, shown);
-  return { items: forms.map(convert), hash: sha256(content) };
+  return { items: forms.map(convert), hash: 'present' };
 }
 
 const readSpeakers = (data: unknown, shown: string) => validateFile(speakersFileSchema, data, shown).speakers;
 const readThemesFile = (data: unknown, shown: string) =>
   data === undefined || data === null ? { themes: [] } : validateFile(themesFileSchema, data, shown);
 const readSources = (data: unknown, shown: string) => validateFile(sourcesFileSchema, data, shown).sources;
-const readStatements = (data: unknown, shown: string) => validateFile(statementFileSchema, data, shown).statements;
+const readStatements = (data: unknown, shown: string) =>
+  quickStatementFile(data) ?? validateFile(statementFileSchema, data, shown).statements;
 
 /** Speakers and themes of the store in `dir`; missing files mean empty lists. */
 export async function loadRegistry(dir: string): Promise<Registry> {
@@ -72,10 +72,7 @@ async function loadRegistryFiles(dir: string) {
   ]);
   const themesShown = displayPath(dir, THEMES_FILE);
   const themesFile = themesContent === null ? { themes: [] } : readThemesFile(parseYaml(themesContent, themesShown), themesShown);
-  const themes = {
-    items: themesFile.themes.map(themeFromFile),
-    hash: themesContent === null ? null : sha256(themesContent),
-  };
+  const themes = { items: themesFile.themes.map(themeFromFile), hash: themesContent === null ? null : 'present' };
   assertUniqueIds(speakers.items, displayPath(dir, SPEAKERS_FILE), 'speakers');
   assertUniqueIds(themes.items, themesShown, 'themes');
   const registry: Registry = { speakers: speakers.items, themes: themes.items };
@@ -110,7 +107,7 @@ export async function loadStore(dir: string): Promise<Store> {
   }
 
   const contents = await Promise.all(statementNames.map((name) => readTextIfExists(path.join(dir, name))));
-  const disk: DiskState = { hashes: new Map(), fingerprints: new Map(), locations: new Map() };
+  const disk: DiskState = { signatures: new Map(), fingerprints: new Map(), statementFiles: new Map(), locations: new Map() };
   const checker = new ReferenceChecker(registry, dir);
   const statements: Statement[] = [];
   statementNames.forEach((name, fileIndex) => {
@@ -119,10 +116,9 @@ export async function loadStore(dir: string): Promise<Store> {
     const shown = displayPath(dir, name);
     const data = parseYaml(content, shown);
     const forms = data === undefined || data === null ? [] : readStatements(data, shown);
-    const fileStatements = forms.map(statementFromFile);
+    const fileStatements = forms.map((form) => freezeStatement(statementFromFile(form)));
     fileStatements.forEach((statement, index) => checker.check(statement, name, index));
-    disk.hashes.set(name, sha256(content));
-    disk.fingerprints.set(name, fingerprint(fileStatements.map(statementToFile)));
+    disk.statementFiles.set(name, fileStatements);
     for (const statement of fileStatements) {
       statements.push(statement);
       disk.locations.set(statement.id, name);
@@ -131,21 +127,43 @@ export async function loadStore(dir: string): Promise<Store> {
 
   const sources = await loadListFile(dir, SOURCES_FILE, readSources, sourceRecordFromFile);
   assertUniqueFiles(sources.items, displayPath(dir, SOURCES_FILE));
-  recordListFile(disk, SPEAKERS_FILE, speakers.hash, speakers.items.map(speakerToFile));
-  recordListFile(disk, THEMES_FILE, themes.hash, themes.items.map(themeToFile));
-  recordListFile(disk, SOURCES_FILE, sources.hash, sources.items.map(sourceRecordToFile));
+  if (speakers.hash !== null) disk.fingerprints.set(SPEAKERS_FILE, fingerprint(speakers.items.map(speakerToFile)));
+  if (themes.hash !== null) disk.fingerprints.set(THEMES_FILE, fingerprint(themes.items.map(themeToFile)));
+  if (sources.hash !== null) disk.fingerprints.set(SOURCES_FILE, fingerprint(sources.items.map(sourceRecordToFile)));
+  // Signatures are taken after reading: a file edited since then is noticed when saving.
+  await Promise.all(
+    [...statementNames, SPEAKERS_FILE, THEMES_FILE, SOURCES_FILE].map(async (name) => {
+      const signature = await fileSignature(path.join(dir, name));
+      if (signature !== null) disk.signatures.set(name, signature);
+    }),
+  );
   return { dir, registry, statements, sources: sources.items, [DISK_STATE]: disk };
+}
+
+/** Size and modification time of a file, or null when it does not exist. */
+export async function fileSignature(file: string): Promise<string | null> {
+  try {
+    const stat = await fs.stat(file);
+    return `${stat.size}:${stat.mtimeMs}`;
+  } catch {
+    return null;
+  }
+}
+
+function freezeStatement(statement: Statement): Statement {
+  Object.freeze(statement.themes);
+  for (const source of statement.sources) Object.freeze(source);
+  Object.freeze(statement.sources);
+  if (statement.review) {
+    if (statement.review.themes) Object.freeze(statement.review.themes);
+    Object.freeze(statement.review);
+  }
+  return Object.freeze(statement);
 }
 
 /** Canonical JSON of a file's content, to tell whether saving would change it. */
 export function fingerprint(forms: unknown[]): string {
   return JSON.stringify(forms);
-}
-
-function recordListFile(disk: DiskState, name: string, hash: string | null, forms: unknown[]): void {
-  if (hash === null) return;
-  disk.hashes.set(name, hash);
-  disk.fingerprints.set(name, fingerprint(forms));
 }
 
 async function listStoreFolder(dir: string): Promise<string[]> {
@@ -183,6 +201,10 @@ class ReferenceChecker {
   }
 
   check(statement: Statement, file: string, index: number): void {
+    if (this.isFine(statement, file)) {
+      this.seen.set(statement.id, { file, index });
+      return;
+    }
     const where = `${displayPath(this.dir, file)}: statements[${index}]`;
     const first = this.seen.get(statement.id);
     if (first) {
@@ -201,6 +223,20 @@ class ReferenceChecker {
     this.checkThemes(statement.themes, `${where}.themes`);
     if (statement.review?.speaker !== undefined) this.checkSpeaker(statement.review.speaker, `${where}.review.speaker`);
     if (statement.review?.themes !== undefined) this.checkThemes(statement.review.themes, `${where}.review.themes`);
+  }
+
+  /** The common case, checked without building any message. */
+  private isFine(statement: Statement, file: string): boolean {
+    const review = statement.review;
+    return (
+      !this.seen.has(statement.id) &&
+      statementFileFor(statement.date) === file &&
+      this.speakerIds.has(statement.speaker) &&
+      statement.themes.every((theme) => this.themeIds.has(theme)) &&
+      (review === undefined ||
+        ((review.speaker === undefined || this.speakerIds.has(review.speaker)) &&
+          (review.themes === undefined || review.themes.every((theme) => this.themeIds.has(theme)))))
+    );
   }
 
   private checkSpeaker(id: string, where: string): void {

@@ -16,10 +16,16 @@ export interface SourceRecord {
 
 /** What the store believes is on disk, to skip unchanged files and notice files edited meanwhile. */
 export interface DiskState {
-  /** File name → sha256 of the bytes read or last written. */
-  hashes: Map<string, string>;
-  /** File name → canonical JSON of its content as loaded or last written. */
+  /** File name → size and modification time when read or last written ("size:mtime"). */
+  signatures: Map<string, string>;
+  /** Registry and sources files → canonical JSON of their content as loaded or last written. */
   fingerprints: Map<string, string>;
+  /**
+   * Statement file → its statements as loaded or last written, in file order. The objects are frozen,
+   * so comparing by identity is enough to see that a file is unchanged (build new objects to change
+   * a statement, as mergeExtracted does).
+   */
+  statementFiles: Map<string, readonly Statement[]>;
   /** Statement id → the statement file it is in, to see which statements move between files. */
   locations: Map<string, string>;
 }

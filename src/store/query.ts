@@ -22,8 +22,9 @@ export function effectiveStatements(store: Pick<Store, 'registry' | 'statements'
       text: review?.text ?? statement.text,
       date: review && review.date !== undefined ? review.date : statement.date,
       dateBasis: statement.dateBasis,
-      themes: review?.themes ?? statement.themes,
-      sources: statement.sources,
+      // Copies: the loaded statements are frozen, and the analysis may sort or extend these.
+      themes: [...(review?.themes ?? statement.themes)],
+      sources: statement.sources.map((source) => ({ ...source })),
       speakerInfo,
       reviewed: isReviewed(statement),
     });

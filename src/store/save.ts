@@ -9,24 +9,21 @@
 // so the worst a crash between 2 and 3 can do is drop an unreviewed statement that the re-run brings back.
 // themes.yaml is never written: it is edited by hand.
 import path from 'node:path';
-import * as yaml from 'js-yaml';
 import { ReportError, inputError } from '../errors.js';
 import type { Statement } from '../types.js';
 import {
   SOURCES_FILE,
   SPEAKERS_FILE,
   THEMES_FILE,
-  classifyStoreFile,
   displayPath,
   parseYaml,
   readTextIfExists,
   removeFile,
-  sha256,
   statementFileFor,
   validateFile,
   writeFileAtomic,
 } from './files.js';
-import { fingerprint, loadStore } from './load.js';
+import { fileSignature, fingerprint, loadStore } from './load.js';
 import {
   DISK_STATE,
   type DiskState,
@@ -37,7 +34,8 @@ import {
   speakerToFile,
   statementToFile,
 } from './model.js';
-import { sourcesFileSchema, speakersFileSchema, statementFileSchema } from './schema.js';
+import { emitYaml } from './yaml-fast.js';
+import { quickStatementFile, sourcesFileSchema, speakersFileSchema, statementFileSchema } from './schema.js';
 
 export interface SaveOptions {
   /** Called before each file is written or removed (for progress, and for tests to simulate a crash). */
@@ -51,18 +49,9 @@ export interface SaveResult {
   removed: string[];
 }
 
-/** YAML as the store writes it: no line folding, lists of plain values in flow style (`themes: [a, b]`). */
-export function toYaml(document: unknown): string {
-  return yaml.dump(document, {
-    lineWidth: -1,
-    noRefs: true,
-    transform: (documents) =>
-      yaml.visit(documents, (node) => {
-        if (node.kind === 'sequence' && node.items.every((item) => item.kind === 'scalar')) {
-          node.style = yaml.COLLECTION_STYLE_FLOW;
-        }
-      }),
-  });
+/** YAML as the store writes it: see yaml-fast.ts. */
+export function toYaml(document: Record<string, unknown>): string {
+  return emitYaml(document);
 }
 
 interface PlannedFile {
@@ -70,6 +59,8 @@ interface PlannedFile {
   /** null: remove the file. */
   content: string | null;
   fingerprint: string;
+  /** For statement files: what the file now holds. */
+  statements?: readonly Statement[];
 }
 
 /**
@@ -91,14 +82,17 @@ export async function saveStore(store: Store, options: SaveOptions = {}): Promis
     const target = path.join(store.dir, file.name);
     if (file.content === null) {
       await removeFile(target);
-      disk.hashes.delete(file.name);
+      disk.signatures.delete(file.name);
       disk.fingerprints.delete(file.name);
+      disk.statementFiles.delete(file.name);
       result.removed.push(file.name);
       continue;
     }
     await writeFileAtomic(target, file.content);
-    disk.hashes.set(file.name, sha256(file.content));
-    disk.fingerprints.set(file.name, file.fingerprint);
+    const signature = await fileSignature(target);
+    if (signature !== null) disk.signatures.set(file.name, signature);
+    if (file.statements) disk.statementFiles.set(file.name, file.statements);
+    else disk.fingerprints.set(file.name, file.fingerprint);
     if (!result.written.includes(file.name)) result.written.push(file.name);
   }
   // Every changed file is now on disk, so the store's own grouping is where each statement lives.
@@ -136,21 +130,22 @@ function planStatementFiles(store: Store, disk: DiskState) {
     if (group) group.push(statement);
     else groups.set(name, [statement]);
   }
-  const existing = [...disk.fingerprints.keys()].filter((name) => classifyStoreFile(name) === 'statements');
-  const names = [...new Set([...groups.keys(), ...existing])].sort();
+  const names = [...new Set([...groups.keys(), ...disk.statementFiles.keys()])].sort();
 
   const firstPass: PlannedFile[] = [];
   const secondPass: PlannedFile[] = [];
   for (const name of names) {
     const statements = (groups.get(name) ?? []).sort(compareStatements);
-    const forms = statements.map(statementToFile);
-    const print = fingerprint(forms);
-    if (print === disk.fingerprints.get(name)) continue;
+    const before = disk.statementFiles.get(name);
+    if (before && sameStatements(before, statements)) continue;
     if (statements.length === 0) {
-      if (disk.fingerprints.has(name)) firstPass.push({ name, content: null, fingerprint: '' });
+      if (before) firstPass.push({ name, content: null, fingerprint: '' });
       continue;
     }
-    const full = statementFile(store.dir, name, forms, print);
+    const forms = statements.map(statementToFile);
+    const print = fingerprint(forms);
+    if (before && print === fingerprint(before.map(statementToFile))) continue;
+    const full = statementFile(store.dir, name, forms, print, statements);
     const movedIn = statements.filter((statement) => {
       const from = disk.locations.get(statement.id);
       return from !== undefined && from !== name;
@@ -161,25 +156,29 @@ function planStatementFiles(store: Store, disk: DiskState) {
     }
     // Leave the arrivals out in the first pass so that no moment has the same id in two files.
     const stay = statements.filter((statement) => !movedIn.includes(statement));
-    if (stay.length > 0 || disk.fingerprints.has(name)) {
+    if (stay.length > 0) {
       const stayForms = stay.map(statementToFile);
-      firstPass.push(
-        stay.length === 0
-          ? { name, content: null, fingerprint: '' }
-          : statementFile(store.dir, name, stayForms, fingerprint(stayForms)),
-      );
+      firstPass.push(statementFile(store.dir, name, stayForms, fingerprint(stayForms), stay));
+    } else if (before) {
+      firstPass.push({ name, content: null, fingerprint: '' });
     }
     secondPass.push(full);
   }
   return { firstPass, secondPass };
 }
 
-function statementFile(dir: string, name: string, forms: unknown[], print: string): PlannedFile {
+/** Same objects in the same order: nothing to write (loaded statements are frozen). */
+function sameStatements(a: readonly Statement[], b: readonly Statement[]): boolean {
+  return a.length === b.length && a.every((statement, index) => statement === b[index]);
+}
+
+function statementFile(dir: string, name: string, forms: unknown[], print: string, statements: Statement[]): PlannedFile {
   const content = toYaml({ statements: forms });
   // What we write must load again: catch a bad value (an impossible date from an extractor) here,
   // before anything is on disk.
-  validateFile(statementFileSchema, parseYaml(content, name), displayPath(dir, name));
-  return { name, content, fingerprint: print };
+  const data = parseYaml(content, name);
+  if (quickStatementFile(data) === null) validateFile(statementFileSchema, data, displayPath(dir, name));
+  return { name, content, fingerprint: print, statements };
 }
 
 /**
@@ -250,9 +249,8 @@ function assertConsistent(store: Store): void {
 /** Stops the save when a file to be written was changed by someone else since the store was loaded. */
 async function assertUnchangedOnDisk(dir: string, disk: DiskState, files: PlannedFile[]): Promise<void> {
   for (const file of new Set(files.map((planned) => planned.name))) {
-    const content = await readTextIfExists(path.join(dir, file));
-    const now = content === null ? undefined : sha256(content);
-    if (now !== disk.hashes.get(file)) {
+    const now = (await fileSignature(path.join(dir, file))) ?? undefined;
+    if (now !== disk.signatures.get(file)) {
       throw new ReportError(
         'busy',
         `${displayPath(dir, file)}: changed on disk since the store was loaded (edited during the run?); nothing was written, run the command again`,

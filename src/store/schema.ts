@@ -176,6 +176,74 @@ export const sourceRecordSchema = mapping({
 
 export const sourcesFileSchema = mapping({ sources: listOrEmpty(sourceRecordSchema, 'sources') });
 
+// --- the fast path -------------------------------------------------------------------------------
+// zod compiles plain object schemas into fast code, but refinements and transforms keep it on the
+// slow path (~10x). Statement files are checked first with plain shapes plus a hand loop for what
+// shapes cannot say (real dates, id syntax, offsets); only a file that fails is checked again with
+// the full schema above, whose first issue becomes the message.
+
+const plainSource = z.strictObject({
+  file: z.string(),
+  outlet: z.string().nullable(),
+  title: z.string().nullable(),
+  url: z.string().nullable(),
+  published: z.string().nullable(),
+  start: z.number(),
+  end: z.number(),
+});
+const plainStatement = z.strictObject({
+  id: z.string(),
+  speaker: z.string(),
+  voice: z.string().nullable(),
+  kind: z.enum(KINDS),
+  text: z.string(),
+  date: z.string().nullable(),
+  date_basis: z.enum(DATE_BASES),
+  themes: z.array(z.string()),
+  sources: z.array(plainSource),
+  review: z
+    .strictObject({
+      status: z.enum(REVIEW_STATUSES).optional(),
+      speaker: z.string().optional(),
+      date: z.string().nullable().optional(),
+      themes: z.array(z.string()).optional(),
+      kind: z.enum(KINDS).optional(),
+      text: z.string().optional(),
+      note: z.string().optional(),
+    })
+    .optional(),
+});
+const plainStatementFile = z.strictObject({ statements: z.array(plainStatement) });
+
+const STATEMENT_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const isOffset = (value: number) => Number.isInteger(value) && value >= 0;
+const isDateOrNull = (value: string | null | undefined) => value === null || value === undefined || isRealDate(value);
+
+/**
+ * The statements of a file when it passes the quick checks, else null (then validate with
+ * statementFileSchema for the message). On success the input already has the output's shape.
+ */
+export function quickStatementFile(data: unknown): StatementFileForm[] | null {
+  const result = plainStatementFile.safeParse(data);
+  if (!result.success) return null;
+  for (const statement of result.data.statements) {
+    if (!STATEMENT_ID.test(statement.id) || !idPattern.test(statement.speaker)) return null;
+    if (statement.text.trim() === '' || !isDateOrNull(statement.date)) return null;
+    for (const source of statement.sources) {
+      if (source.file.trim() === '' || !isDateOrNull(source.published) || !isOffset(source.start) || !isOffset(source.end)) {
+        return null;
+      }
+    }
+    const review = statement.review;
+    if (review) {
+      if (!isDateOrNull(review.date)) return null;
+      if (review.speaker !== undefined && !idPattern.test(review.speaker)) return null;
+      if (review.text !== undefined && review.text.trim() === '') return null;
+    }
+  }
+  return result.data.statements as StatementFileForm[];
+}
+
 export type StatementFileForm = z.output<typeof statementSchema>;
 export type SpeakerFileForm = z.output<typeof speakerSchema>;
 export type ThemeFileForm = z.output<typeof themeSchema>;
