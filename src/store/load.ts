@@ -144,7 +144,7 @@ export async function loadStore(dir: string): Promise<Store> {
 export async function fileSignature(file: string): Promise<string | null> {
   try {
     const stat = await fs.stat(file);
-    return `${stat.size}:${stat.mtimeMs}`;
+    return stat.isFile() ? `${stat.size}:${stat.mtimeMs}` : null;
   } catch {
     return null;
   }
