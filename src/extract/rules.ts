@@ -38,6 +38,10 @@ export const MASK = '\u0001';
 const VERB_ALTERNATION = [...REPORTING_VERBS].sort((a, b) => b.length - a.length).join('|');
 const PARTICIPLE_ALTERNATION = [...REPORTING_PARTICIPLES].sort((a, b) => b.length - a.length).join('|');
 const CUE_RE = new RegExp(`\\b(?:went\\s+on\\s+to\\s+say|(${VERB_ALTERNATION}))\\b`, 'g');
+/** Non-global twin of CUE_RE for single look-ups (a global regex keeps state between calls). */
+const CUE_ONE = new RegExp(CUE_RE.source);
+const INVERTED_VERB = new RegExp(`^(?:${VERB_ALTERNATION})\\b`);
+const VERB_BEFORE_QUOTE = new RegExp(`\\b(${VERB_ALTERNATION})((?:\\s+[^,:;\\u0001]{0,60}?)?)\\s*[,:]?\\s*$`);
 const PARTICIPLE_RE = new RegExp(`\\b(${PARTICIPLE_ALTERNATION})\\b`, 'gi');
 const PARTICIPLE_START = new RegExp(`^(?:${PARTICIPLE_ALTERNATION})\\b`, 'i');
 const CLAUSAL_VERBS = new Set([
@@ -226,7 +230,7 @@ export function attributionAfter(ctx: SentenceContext, from: number): Attributio
   const lead = rest.match(/^[\s,;:—–-]*/)?.[0].length ?? 0;
   const tail = rest.slice(lead);
   if (!tail.trim() || tail.startsWith(MASK)) return null;
-  const inverted = new RegExp(`^(?:${VERB_ALTERNATION})\\b`).exec(tail);
+  const inverted = INVERTED_VERB.exec(tail);
   if (inverted) {
     const afterVerb = tail.slice(inverted[0].length);
     const np = afterVerb.match(/^\s+([^,;.\u0001]{1,120}?)(?=\s+(?:in|on|at|during|while|to|after|before)\s|[,;.]|$)/u);
@@ -235,8 +239,7 @@ export function attributionAfter(ctx: SentenceContext, from: number): Attributio
     const verbEnd = from + lead + inverted[0].length;
     return { voices, frame: [ctx.sentence.start + from, ctx.sentence.start + masked.length], verbEnd: verbEnd + (np?.[0].length ?? 0) };
   }
-  CUE_RE.lastIndex = 0;
-  const cue = CUE_RE.exec(tail);
+  const cue = CUE_ONE.exec(tail);
   if (cue && wordsIn(tail.slice(0, cue.index)) <= 16) {
     const subject = stripFiller(tail.slice(0, cue.index));
     const voices = resolvePhrase(subject, discourse, { loose: true });
@@ -259,8 +262,9 @@ export function attributionAfter(ctx: SentenceContext, from: number): Attributio
 /** `Naqvi said: “…”`, `He said, “…”`: a reporting verb and its subject right before the quote. */
 export function attributionBefore(ctx: SentenceContext, to: number, clauseFrom: number): Attribution | null {
   const { masked, discourse } = ctx;
-  const before = masked.slice(clauseFrom, to);
-  const match = new RegExp(`(${VERB_ALTERNATION})((?:\\s+[^,:;\\u0001]{0,60}?)?)\\s*[,:]?\\s*$`).exec(before);
+  const from = Math.max(clauseFrom, to - 240);
+  const before = masked.slice(from, to);
+  const match = VERB_BEFORE_QUOTE.exec(before);
   if (!match) return null;
   const adjunct = match[2] ?? '';
   if (adjunct.trim() && skipAdjuncts(adjunct, 0) < adjunct.trimEnd().length) return null;
@@ -270,7 +274,7 @@ export function attributionBefore(ctx: SentenceContext, to: number, clauseFrom: 
   const fallback = !voices.length && lastComma >= 0 ? resolvePhrase(subjectText.slice(lastComma + 2), discourse, { loose: true }) : [];
   const found = voices.length ? voices : fallback;
   if (!found.length) return null;
-  return { voices: found, frame: [ctx.sentence.start + clauseFrom, ctx.sentence.start + to], verbEnd: to };
+  return { voices: found, frame: [ctx.sentence.start + from, ctx.sentence.start + to], verbEnd: to };
 }
 
 /**
@@ -394,6 +398,7 @@ export function findReportedSpeech(ctx: SentenceContext, floor: number): Found[]
     claimed.push([match.index ?? 0, limit]);
   }
 
+  CUE_RE.lastIndex = 0;
   const cues = [...masked.matchAll(CUE_RE)].filter((m) => !BE_BEFORE.test(masked.slice(Math.max(0, m.index - 12), m.index)));
   // "The US condemned the attacks, the US embassy said in a statement.": the closing attribution decides.
   const closing = cues.at(-1);
