@@ -69,7 +69,7 @@ export const FACELESS_HEADS = new Set([
   'witness', 'witnesses', 'eyewitness', 'eyewitnesses', 'expert', 'experts', 'observer', 'observers', 'report',
   'reports', 'media', 'locals', 'people', 'protesters', 'protestors', 'critics', 'authorities', 'leaders',
   'figures', 'community', 'officers', 'personnel', 'insiders', 'diplomats', 'activists', 'families', 'relatives',
-  'doctors', 'rescuers', 'survivors', 'citizens', 'users', 'statement', 'reporters', 'journalists', 'sides',
+  'doctors', 'rescuers', 'survivors', 'citizens', 'users', 'reporters', 'journalists', 'sides',
   'participants', 'members', 'lawmakers', 'politicians', 'commentators', 'agencies', 'forces', 'troops',
 ]);
 
@@ -87,7 +87,7 @@ export const TITLE_WORDS = new Set([
   'former', 'ex', 'army', 'staff', 'of', 'and', 'for', 'the', 'division', 'district', 'station', 'high',
   'counsel', 'additional', 'inspector-general', 'secretary-general', 'emir', 'king', 'queen', 'chancellor',
   'premier', 'sheikh', 'field', 'marshal', 'air', 'admiral', 'naval', 'provincial', 'parliamentary',
-  'opposition', 'party', 'convener', 'founder', 'co-chairman', 'patron-in-chief', 'scholar', 'cleric',
+  'opposition', 'convener', 'founder', 'co-chairman', 'patron-in-chief', 'scholar', 'cleric',
   'journalist', 'anchor', 'correspondent', 'activist', 'lawyer', 'legislator', 'lawmaker', 'mufti', 'maulana',
 ]);
 

@@ -40,6 +40,8 @@ const PARTICIPLE_ALTERNATION = [...REPORTING_PARTICIPLES].sort((a, b) => b.lengt
 const CUE_RE = new RegExp(`\\b(?:went\\s+on\\s+to\\s+say|(${VERB_ALTERNATION}))\\b`, 'g');
 /** Non-global twin of CUE_RE for single look-ups (a global regex keeps state between calls). */
 const CUE_ONE = new RegExp(CUE_RE.source);
+/** "…, Dr X told Dawn.com.": the object of "told" is an outlet, not content. */
+const TOLD_OUTLET = /^\s+(?:\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,2}|reporters|journalists|newsmen|the\s+media|media)\s*[.!?"”]*$/u;
 const INVERTED_VERB = new RegExp(`^(?:${VERB_ALTERNATION})\\b`);
 const VERB_BEFORE_QUOTE = new RegExp(`\\b(${VERB_ALTERNATION})((?:\\s+[^,:;\\u0001]{0,60}?)?)\\s*[,:]?\\s*$`);
 const PARTICIPLE_RE = new RegExp(`\\b(${PARTICIPLE_ALTERNATION})\\b`, 'gi');
@@ -58,7 +60,7 @@ const CLAUSAL_VERBS = new Set([
 ]);
 const BE_BEFORE = /\b(?:is|are|was|were|been|being|be|to)\s+$/i;
 const ADJUNCT_RE =
-  /^\s*,?\s*(?:(?:on|late\s+on|early\s+on)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|[a-z]+\s+\d{1,2}|\d{1,2}\s+[a-z]+)(?:\s+(?:night|morning|evening|afternoon))?|today|yesterday|here|there|again|also|further|strongly|categorically|firmly|publicly|once\s+again|(?:later|earlier)(?:\s+in\s+the\s+(?:day|evening|morning|night|week))?|(?:in|during|at|while\s+addressing|while\s+speaking\s+at|through)\s+(?:a|an|the|his|her|their|its)\s+(?:[\p{L}’'-]+\s+){0,4}?(?:statement|remarks|speech|address|message|letter|post|briefing|meeting|session|interview|conference|ceremony|visit|call|sitting|gathering|rally|event|huddle)(?:\s+(?:issued|released|held|posted)(?:\s+(?:here|on\s+\p{L}+|by\s+[^,]{1,40}))?)?|on\s+(?:X|Twitter|Facebook|social\s+media)|(?:to|with)\s+(?:reporters|journalists|newsmen|the\s+media|media(?:persons|men)?))\s*,?/iu;
+  /^\s*,?\s*(?:(?:on|late\s+on|early\s+on)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|[a-z]+\s+\d{1,2}|\d{1,2}\s+[a-z]+)(?:\s+(?:night|morning|evening|afternoon))?|today|yesterday|here|there|again|also|further|strongly|categorically|firmly|publicly|once\s+again|(?:later|earlier)(?:\s+in\s+the\s+(?:day|evening|morning|night|week))?|(?:in|during|at|while\s+addressing|while\s+speaking\s+at|through)\s+(?:a|an|the|his|her|their|its)\s+(?:[\p{L}’'-]+\s+){0,4}?(?:statement|remarks|speech|address|message|letter|post|briefing|meeting|session|interview|conference|ceremony|visit|call|sitting|gathering|rally|event|huddle)(?:\s+(?:issued|released|held|posted)(?:\s+(?:here|on\s+\p{L}+|by\s+[^,]{1,40}))?)?|on\s+(?:(?:its|his|her|their)\s+(?:official\s+)?)?(?:X|Twitter|Facebook|Instagram|social\s+media)(?:\s+(?:account|handle|page))?|(?:to|with)\s+(?:reporters|journalists|newsmen|the\s+media|media(?:persons|men)?))\s*,?/iu;
 const TRAILING_ADJUNCT_RE =
   /\s*,?\s+(?:(?:in|through)\s+(?:a|an|the|his|her|their|its)\s+(?:[\p{L}’'-]+\s+){0,3}?(?:statement|post|message|letter|tweet)(?:\s+on\s+(?:X|Twitter|Facebook))?|on\s+(?:X|Twitter|Facebook|social\s+media)|in\s+the\s+strongest\s+(?:possible\s+)?terms)\s*$/iu;
 const BOUNDARY_RE = /,\s+(?:but|while|whereas|and)\s+|;\s+|\s+but\s+|\s+(?:after|when|as|because|since|before|whereas)\s+/gi;
@@ -244,11 +246,8 @@ export function attributionAfter(ctx: SentenceContext, from: number): Attributio
     const subject = stripFiller(tail.slice(0, cue.index));
     const voices = resolvePhrase(subject, discourse, { loose: true });
     if (!voices.length) return null;
-    return {
-      voices,
-      frame: [ctx.sentence.start + from, ctx.sentence.start + masked.length],
-      verbEnd: from + lead + cue.index + cue[0].length,
-    };
+    const verbEnd = from + lead + cue.index + cue[0].length;
+    return { voices, frame: [ctx.sentence.start + from, ctx.sentence.start + skipAdjuncts(masked, verbEnd)], verbEnd };
   }
   // No verb: a bare noun phrase closing the sentence names the speaker.
   const bare = tail.replace(/[.!?\s]+$/u, '');
@@ -406,7 +405,7 @@ export function findReportedSpeech(ctx: SentenceContext, floor: number): Found[]
     const verbEnd = closing.index + closing[0].length;
     const rest = masked.slice(skipAdjuncts(masked, verbEnd));
     const before = masked.slice(floor, closing.index);
-    if (/^[\s.!?"”]*$/.test(rest) && /,[^,]*$/.test(before) && !before.includes(MASK)) {
+    if ((/^[\s.!?"”]*$/.test(rest) || TOLD_OUTLET.test(rest)) && /,[^,]*$/.test(before) && !before.includes(MASK)) {
       const trailing = trailingAttribution(ctx, floor, clauseStartFor(masked, closing.index, floor), closing.index, verbEnd);
       if (trailing?.length) return trailing;
     }
@@ -496,12 +495,13 @@ export function findReportedSpeech(ctx: SentenceContext, floor: number): Found[]
 function trailingAttribution(ctx: SentenceContext, floor: number, clauseAt: number, verbAt: number, verbEnd: number): Found[] | null {
   const { masked, sentence, discourse } = ctx;
   const base = sentence.start;
-  const afterVerb = skipAdjuncts(masked, verbEnd);
+  let afterVerb = skipAdjuncts(masked, verbEnd);
+  if (TOLD_OUTLET.test(masked.slice(afterVerb))) afterVerb = masked.length;
   const rest = masked.slice(afterVerb);
   const out: Found[] = [];
   // The subject: the last comma segment before the verb, or two for an appositive ("Dr. X, the spokesperson,").
   const before = masked.slice(floor, verbAt);
-  let subjectFrom = before.lastIndexOf(',');
+  let subjectFrom = Math.max(before.lastIndexOf(','), before.lastIndexOf(MASK));
   let subjectText = before.slice(subjectFrom + 1);
   if (!subjectText.trim() && subjectFrom > 0) {
     const prev = before.lastIndexOf(',', subjectFrom - 1);

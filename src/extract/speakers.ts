@@ -178,7 +178,7 @@ export function cleanPhrase(phrase: string): string {
   text = text.replace(/\s[–—-]\s[^–—]*?\s[–—-](?=\s|$)/gu, ' ');
   text = text.replace(/\s[–—]\s.*$/u, '');
   // Participial asides (", echoing Gillani’s sentiments,").
-  text = text.replace(/,\s+(?:\p{Ll}+ing)\b[^,]*,?/gu, ',');
+  text = text.replace(/,\s+(?!including\b|according\b)(?:\p{Ll}+ing)\b[^,]*,?/gu, ',');
   text = text.replace(/[,;:\s]+$/u, '').replace(/^[,;:\s]+/u, '');
   return text.trim();
 }
@@ -288,8 +288,8 @@ export function resolvePhrase(phrase: string, discourse: Discourse, options: Res
   const pronoun = resolvePronoun(text, discourse);
   if (pronoun) return pronoun;
   const conjuncts = splitConjuncts(text);
-  const appositive = appositiveName(text, conjuncts);
-  if (appositive) return resolveSingle(appositive, discourse, options);
+  const appositive = appositiveName(text);
+  if (appositive) return resolveAppositive(appositive.role, appositive.name, discourse, options);
   if (conjuncts.length > 1) {
     const list = resolveList(text, discourse);
     if (list.length > 1) return list;
@@ -301,15 +301,28 @@ const PURE_NAME = /^(?:(?:Dr|Mr|Mrs|Ms|Gen|Lt|Col|Maj|Capt|Brig|Prof)\.?\s+)?\p{
 
 /**
  * "Lin Jian, a foreign ministry spokesperson" / "The Chief Executive Officer of Pakistan Railways, Aamir
- * Ali Baloch": a name and its role in apposition, rewritten as one phrase "ROLE NAME".
+ * Ali Baloch": a name and its role in apposition.
  */
-function appositiveName(text: string, parts: string[]): string | null {
-  if (parts.length !== 2 || /\s(?:and|&)\s/.test(text)) return null;
+function appositiveName(text: string): { role: string; name: string } | null {
+  if (/\s(?:and|&)\s+\p{Lu}[\p{L}.'’-]*\s+\p{Lu}/u.test(text) && !/,\s*(?:a|an|the)\s/i.test(text)) return null;
+  const parts = text.split(/,\s*/).map((part) => part.trim()).filter(Boolean);
+  if (parts.length !== 2) return null;
   const [first, second] = parts as [string, string];
-  if (PURE_NAME.test(first) && /^(?:a|an|the)\s/i.test(second)) return `${second} ${first}`;
-  if (PURE_NAME.test(second) && !PURE_NAME.test(first) && TITLE_WORDS.has(lastWord(first))) return `${first} ${second}`;
-  if (PURE_NAME.test(second) && /\b(?:of|for)\b|['’]s\b/.test(first) && /\p{Lu}/u.test(first)) return `${first} ${second}`;
+  if (PURE_NAME.test(first) && /^(?:a|an|the)\s/i.test(second)) return { role: second, name: first };
+  if (PURE_NAME.test(second) && !PURE_NAME.test(first)) {
+    if (TITLE_WORDS.has(lastWord(first)) || /\b(?:of|for)\b|['’]s\b/.test(first) || ORG_WORDS.test(first)) return { role: first, name: second };
+  }
   return null;
+}
+
+/** A name with its role: the institution it speaks for when the role is a voice, else the person. */
+function resolveAppositive(role: string, name: string, discourse: Discourse, options: ResolveOptions): Voice[] {
+  const combined = resolveSingle(`${role} ${name}`, discourse, options);
+  const institutional = combined[0];
+  if (institutional && institutional.voice && VOICE_TITLES.test(role)) return combined;
+  const person = resolveSingle(name, discourse, { loose: true });
+  if (person.length) return person;
+  return combined;
 }
 
 /** Every member of a list must be a speaker, else the phrase is one speaker with a long name. */
@@ -458,6 +471,12 @@ function levenshteinSmall(a: string, b: string): boolean {
 function resolveSingle(raw: string, discourse: Discourse, options: ResolveOptions): Voice[] {
   let text = cleanPhrase(raw).replace(/^(?:the|a|an)\s+/i, '');
   if (!text) return [];
+  // "the participants of the Federal Apex Committee", "a tweet by the outlet": the body or author named.
+  const of = /^(?:(?:other\s+)?participants|members|head|chair|chairman|another\s+\w+|(?:a|an|the)?\s*(?:tweet|post|statement|message|letter|release))\s+(?:of|in|at|by|from)\s+(.+)$/i.exec(text);
+  if (of?.[1]) {
+    const inner = resolveSingle(of[1], discourse, options);
+    if (inner.length) return inner;
+  }
   const acronym = /^\p{Lu}{2,8}$/u.test(text) ? discourse.expandAcronym(text) : null;
   if (acronym) text = acronym;
   const pronoun = resolvePronoun(text, discourse);
@@ -477,9 +496,10 @@ function resolveSingle(raw: string, discourse: Discourse, options: ResolveOption
   const personHit = usable.find((hit) => hit.speaker.kind === 'person');
   if (personHit) {
     // A role alias never beats a different person's name in the same phrase ("Prime Minister Narendra Modi").
-    if (!(personHit.role && person && !discourse.knownPerson(person.text) && !fuzzyPerson(person, discourse))) {
-      return [{ entity: discourse.entityFor(personHit.speaker), voice: null }];
-    }
+    const holder = discourse.entityFor(personHit.speaker);
+    if (!personHit.role || !person) return [{ entity: holder, voice: null }];
+    const named = personVoice(person, discourse);
+    return [named.entity.key === holder.key ? { entity: holder, voice: null } : named];
   }
   const foreignHit = usable.find((hit) => hit.speaker.foreign);
   if (foreignHit) {
@@ -493,7 +513,7 @@ function resolveSingle(raw: string, discourse: Discourse, options: ResolveOption
     }
   }
   // "a foreign ministry spokesperson" with no country: the foreign government the article is about.
-  if (!usable.some((hit) => hit.speaker.foreign) && /\bforeign\s+(?:ministry|office)\b|\bembassy\b|\bconsul(?:ate)?\b/i.test(text) && discourse.lastForeign) {
+  if (!usable.length && /\bforeign\s+(?:ministry|office)\b|\bembassy\b|\bconsul(?:ate)?\b/i.test(text) && discourse.lastForeign) {
     const v: Voice = { entity: discourse.lastForeign.entity, voice: person?.text ?? null };
     if (v.voice) discourse.rememberPerson(v.voice, v);
     return [v];
@@ -559,6 +579,11 @@ function unnamedOffice(text: string, discourse: Discourse): Voice | null {
 
 /** The subject at the head of a clause: the words before its first verb, resolved. */
 export function leadingSubject(clause: string, discourse: Discourse): Voice[] {
+  const opening = clause.trimStart().replace(/^(?:the|a|an)\s+/i, '');
+  const first = discourse.registry.findAliases(opening.slice(0, 120))[0];
+  if (first && first.start === 0 && !/^['’]s\b/u.test(opening.slice(first.end)) && roleHolds(first, discourse.date)) {
+    return [{ entity: discourse.entityFor(first.speaker), voice: null }];
+  }
   const words = clause.split(/\s+/);
   const kept: string[] = [];
   for (const word of words.slice(0, 14)) {
