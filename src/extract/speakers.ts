@@ -419,8 +419,9 @@ function headHits(text: string, hits: AliasHit[], discourse: Discourse): AliasHi
   return head.length > 0 ? head : usable.filter((hit) => !PREPOSITIONS.has(text.slice(0, hit.start).trim().toLowerCase().split(/\s+/).at(-1) ?? ''));
 }
 
-function personRun(runs: NameRun[], loose: boolean, discourse: Discourse): NameRun | null {
-  const people = runs.filter((run) => !run.org);
+function personRun(runs: NameRun[], loose: boolean, discourse: Discourse, text = ''): NameRun | null {
+  // A name after "of" belongs to a place or body ("the Apex Committee of the National Action Plan").
+  const people = runs.filter((run) => !run.org && !/\b(?:of|of\s+the|in|at|from)\s+$/i.test(text.slice(Math.max(0, run.start - 8), run.start)));
   const multi = people.filter((run) => run.tokens.length >= 2);
   if (multi.length) return multi.at(-1) ?? null;
   const single = people.at(-1);
@@ -492,7 +493,7 @@ function resolveSingle(raw: string, discourse: Discourse, options: ResolveOption
   const role = roleNounVoice(text, discourse);
   if (role && hits.length === 0 && runs.length === 0) return [role];
   const usable = headHits(text, hits, discourse);
-  const person = personRun(runs, options.loose === true, discourse);
+  const person = personRun(runs, options.loose === true, discourse, text);
   const personHit = usable.find((hit) => hit.speaker.kind === 'person');
   if (personHit) {
     // A role alias never beats a different person's name in the same phrase ("Prime Minister Narendra Modi").
