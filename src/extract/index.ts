@@ -60,7 +60,9 @@ interface SentenceNote {
   statements: number;
 }
 
-const MEETING_WORDS = /\b(?:meeting|conference|presser|briefing|session|summit|moot|huddle|sitting|visit|talks)\b/i;
+const MEETING_WORDS = /\b(?:meeting|conference|presser|briefing|session|summit|moot|huddle|sitting)\b/i;
+/** A sentence that says who took part in a meeting ("chaired by", "attended by", "alongside"). */
+const PARTICIPATION = /\b(?:chair(?:ed|ing)|head(?:ed|ing)|attend(?:ed|ing)|presid(?:ed|ing)|participat(?:ed|ing)|alongside|along\s+with|held)\b/i;
 const EVENT_NOUNS = /\b(?:attacks?|bombings?|blasts?|assaults?|killings?|incidents?|violence|explosions?|strikes?|shootings?|massacre|ambush|raids?|operation)\b/gi;
 
 function extractWith(article: Article, registry: CompiledRegistry): ExtractedStatement[] {
@@ -98,7 +100,7 @@ function extractWith(article: Article, registry: CompiledRegistry): ExtractedSta
       };
       const intro = introLength(raw, 0);
       const floor = intro.length;
-      const note: SentenceNote = { sentence, keys: [], meeting: MEETING_WORDS.test(raw), statements: 0 };
+      const note: SentenceNote = { sentence, keys: [], meeting: MEETING_WORDS.test(raw) && PARTICIPATION.test(raw), statements: 0 };
       notes.push(note);
       if (paragraph.skip) {
         const subject = leadingSubject(raw.slice(floor), discourse);
@@ -299,7 +301,7 @@ function finalise(
     const mentions = mentionsIn(start, end).filter((m) => !/['’]s\b/.test(text.slice(m.end, m.end + 2)));
     const best = mentions.find((m) => m.strength >= 2) ?? dayAfter(start, end);
     // People at an undated meeting share the date of the body that met.
-    if (note.meeting && !best) for (const key of note.keys) meetingKeys.add(key);
+    if (note.meeting && !best && note.statements === 0) for (const key of note.keys) meetingKeys.add(key);
     if (!best) continue;
     if (note.statements === 0) for (const key of note.keys) addContext(key, start, best.date, best.basis);
   }

@@ -480,7 +480,8 @@ export function findReportedSpeech(ctx: SentenceContext, floor: number): Found[]
       kind: 'indirect',
       start: s,
       end: e,
-      frames: [[base + head.subjectAt, base + head.contentAt]],
+      // The intro before a main clause may date it ("Speaking on the floor of the Senate today, …").
+      frames: [[base + (head.subjectAt <= floor ? 0 : head.subjectAt), base + head.contentAt]],
       anchor: base + head.verbAt,
       subjectStart: base + head.subjectAt,
     });
