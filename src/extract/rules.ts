@@ -47,7 +47,7 @@ const VERB_BEFORE_QUOTE = new RegExp(`\\b(${VERB_ALTERNATION})((?:\\s+[^,:;\\u00
 const PARTICIPLE_RE = new RegExp(`\\b(${PARTICIPLE_ALTERNATION})\\b`, 'gi');
 const PARTICIPLE_START = new RegExp(`^(?:${PARTICIPLE_ALTERNATION})\\b`, 'i');
 const CLAUSAL_VERBS = new Set([
-  'said', 'says', 'stated', 'states', 'told', 'tells', 'added', 'adds', 'assured', 'reassured', 'assures', 'announced', 'announces',
+  'said', 'says', 'stated', 'told', 'tells', 'added', 'assured', 'reassured', 'assures', 'announced', 'announces',
   'clarified', 'noted', 'notes', 'stressed', 'stresses', 'emphasised', 'emphasized', 'emphasises', 'emphasizes', 'warned',
   'warns', 'insisted', 'asserted', 'explained', 'confirmed', 'maintained', 'declared', 'observed', 'remarked', 'revealed',
   'disclosed', 'informed', 'argued', 'claimed', 'claims', 'hoped', 'alleged', 'suggested', 'conceded', 'admitted',
@@ -373,9 +373,13 @@ function subjectVoices(ctx: SentenceContext, subjectText: string, clauseText: st
   if (!cleaned) return [];
   if (/(?:^|[\s,])and$/i.test(cleaned)) return leadingSubject(clauseText, ctx.discourse);
   if (wordsIn(cleaned) > 30) return [];
-  const voices = resolvePhrase(cleaned, ctx.discourse);
-  if (voices.length) return voices;
-  return [];
+  // A list cut at its last ", and": the whole clause names every speaker ("A, B, and C condemned").
+  const full = stripFiller(clauseText).trim();
+  if (full !== cleaned && wordsIn(full) <= 30 && /,\s+and\s+[^,]*$/.test(full) && !full.includes(MASK)) {
+    const all = resolvePhrase(full, ctx.discourse);
+    if (all.length > 1) return all;
+  }
+  return resolvePhrase(cleaned, ctx.discourse);
 }
 
 /** Reporting verbs with a subject that names a speaker and content after them (or before them). */
@@ -468,6 +472,11 @@ export function findReportedSpeech(ctx: SentenceContext, floor: number): Found[]
   heads.forEach((head, i) => {
     const next = heads[i + 1];
     let end = contentEnd(masked, head.contentAt, limit);
+    // A claim of responsibility is the noun phrase "responsibility for …", not the clauses after it.
+    if (/^\s*(?:the\s+)?responsibility\b/i.test(masked.slice(head.contentAt, head.contentAt + 20))) {
+      const comma = masked.slice(head.contentAt, end).search(/[,;]/);
+      if (comma > 0) end = head.contentAt + comma;
+    }
     // A later clause with its own speaker ends this one ("…, but Delhi denied the allegations").
     if (next && next.subjectAt > head.contentAt && next.subjectAt < end) {
       const cut = masked.slice(head.contentAt, next.subjectAt).search(/(?:,\s+(?:but|while|whereas|and)\s+|;\s+|\s+but\s+|\s+(?:after|when|as|because|since|before|whereas)\s+)[^,;]*$/i);

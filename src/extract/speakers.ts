@@ -505,7 +505,8 @@ function resolveSingle(raw: string, discourse: Discourse, options: ResolveOption
   const foreignHit = usable.find((hit) => hit.speaker.foreign);
   if (foreignHit) {
     const institutional = INSTITUTION_NOUNS.test(text) || VOICE_TITLES.test(text) || foreignHit.role;
-    const whole = foreignHit.start <= 4 && foreignHit.end >= text.length - 1;
+    // The country is the head of the phrase ("Pakistan's long-time regional ally China").
+    const whole = foreignHit.end >= text.length - 1;
     if (institutional || whole || person) {
       const voice = person && !foreignHit.role ? person.text : person ? person.text : null;
       const v: Voice = { entity: discourse.entityFor(foreignHit.speaker), voice: voice && voice !== foreignHit.text ? voice : null };
@@ -580,10 +581,11 @@ function unnamedOffice(text: string, discourse: Discourse): Voice | null {
 
 /** The subject at the head of a clause: the words before its first verb, resolved. */
 export function leadingSubject(clause: string, discourse: Discourse): Voice[] {
-  const opening = clause.trimStart().replace(/^(?:the|a|an)\s+/i, '');
-  const first = discourse.registry.findAliases(opening.slice(0, 120))[0];
-  if (first && first.start === 0 && !/^['’]s\b/u.test(opening.slice(first.end)) && roleHolds(first, discourse.date)) {
-    return [{ entity: discourse.entityFor(first.speaker), voice: null }];
+  for (const opening of [clause.trimStart(), clause.trimStart().replace(/^(?:the|a|an)\s+/i, '')]) {
+    const first = discourse.registry.findAliases(opening.slice(0, 120))[0];
+    if (first && first.start === 0 && !/^['’]s\b/u.test(opening.slice(first.end)) && roleHolds(first, discourse.date)) {
+      return [{ entity: discourse.entityFor(first.speaker), voice: null }];
+    }
   }
   const words = clause.split(/\s+/);
   const kept: string[] = [];
