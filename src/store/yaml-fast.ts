@@ -89,11 +89,38 @@ function emitValue(key: string, value: unknown, lead: string, indent: string, li
 
 const KEY_LINE = /^[A-Za-z_][\w-]*:( |$)/;
 
-interface Reader {
-  /** Per content line (blank and comment lines left out): its indentation and the text after it. */
-  indents: number[];
-  bodies: string[];
-  next: number;
+/**
+ * Walks the content lines (blank and comment lines left out) one at a time: `indent` and `body` are
+ * those of the current line, `body` undefined at the end. Lines are cut as they are reached so that
+ * they die young (holding all of a 65 MB store's lines at once made garbage collection the main cost).
+ */
+class Reader {
+  indent = -1;
+  body: string | undefined;
+  private position = 0;
+
+  constructor(private readonly source: string) {
+    this.advance();
+  }
+
+  advance(): void {
+    const source = this.source;
+    while (this.position < source.length) {
+      let end = source.indexOf('\n', this.position);
+      if (end === -1) end = source.length;
+      let first = this.position;
+      while (first < end && source.charCodeAt(first) === 32) first += 1;
+      const start = this.position;
+      this.position = end + 1;
+      if (first < end && source.charCodeAt(first) !== 35) {
+        this.indent = first - start;
+        this.body = source.slice(first, end);
+        return;
+      }
+    }
+    this.indent = -1;
+    this.body = undefined;
+  }
 }
 
 /**
@@ -102,24 +129,11 @@ interface Reader {
  */
 export function parseSubset(source: string): unknown {
   if (source.includes('\t') || source.includes('\r')) throw new OutsideSubset('tab or CR');
-  const reader: Reader = { indents: [], bodies: [], next: 0 };
-  let start = 0;
-  while (start < source.length) {
-    let end = source.indexOf('\n', start);
-    if (end === -1) end = source.length;
-    let first = start;
-    while (first < end && source.charCodeAt(first) === 32) first += 1;
-    // Blank lines and comment lines carry nothing.
-    if (first < end && source.charCodeAt(first) !== 35) {
-      reader.indents.push(first - start);
-      reader.bodies.push(source.slice(first, end));
-    }
-    start = end + 1;
-  }
-  if (reader.bodies.length === 0) return undefined;
-  if (reader.indents[0] !== 0) throw new OutsideSubset('indented first line');
+  const reader = new Reader(source);
+  if (reader.body === undefined) return undefined;
+  if (reader.indent !== 0) throw new OutsideSubset('indented first line');
   const document = readMapping(reader, 0);
-  if (reader.next !== reader.bodies.length) throw new OutsideSubset('content after the document');
+  if (reader.body !== undefined) throw new OutsideSubset('content after the document');
   return document;
 }
 
@@ -129,11 +143,10 @@ function readMapping(reader: Reader, indent: number, firstBody?: string): Record
   let body = firstBody;
   for (;;) {
     if (body === undefined) {
-      const lineIndent = reader.indents[reader.next];
-      if (lineIndent === undefined || lineIndent < indent) break;
-      body = reader.bodies[reader.next] as string;
-      if (lineIndent > indent || body.startsWith('- ') || body === '-') throw new OutsideSubset('unexpected line');
-      reader.next += 1;
+      if (reader.body === undefined || reader.indent < indent) break;
+      body = reader.body;
+      if (reader.indent > indent || body.startsWith('- ') || body === '-') throw new OutsideSubset('unexpected line');
+      reader.advance();
     }
     if (!KEY_LINE.test(body)) throw new OutsideSubset('not a key: value line');
     const colon = body.indexOf(':');
@@ -143,8 +156,8 @@ function readMapping(reader: Reader, indent: number, firstBody?: string): Record
     let value: unknown;
     if (rest === '' || /^ +(#.*)?$/.test(rest)) {
       // The value is on the next lines: a list (possibly at the key's own column), a mapping, or null.
-      const nextIndent = reader.indents[reader.next] ?? -1;
-      const nextBody = reader.bodies[reader.next] ?? '';
+      const nextIndent = reader.indent;
+      const nextBody = reader.body ?? '';
       if (nextIndent >= indent && (nextBody.startsWith('- ') || nextBody === '-')) value = readSequence(reader, nextIndent);
       else if (nextIndent > indent) value = readMapping(reader, nextIndent);
       else value = null;
@@ -160,14 +173,14 @@ function readMapping(reader: Reader, indent: number, firstBody?: string): Record
 function readSequence(reader: Reader, indent: number): unknown[] {
   const items: unknown[] = [];
   for (;;) {
-    const line = reader.bodies[reader.next];
-    if (line === undefined || reader.indents[reader.next] !== indent || !line.startsWith('- ')) break;
-    reader.next += 1;
+    const line = reader.body;
+    if (line === undefined || reader.indent !== indent || !line.startsWith('- ')) break;
+    reader.advance();
     const body = line.slice(2);
     if (body.startsWith(' ') || body === '') throw new OutsideSubset('unusual list item');
     items.push(KEY_LINE.test(body) ? readMapping(reader, indent + 2, body) : readValue(body));
   }
-  if ((reader.indents[reader.next] ?? -1) > indent) throw new OutsideSubset('unexpected indent after a list');
+  if (reader.indent > indent) throw new OutsideSubset('unexpected indent after a list');
   return items;
 }
 
