@@ -100,11 +100,20 @@ export function levenshtein(a: string, b: string, cap = 3): number {
   return previous[b.length] ?? cap + 1;
 }
 
+/** Sticky: tried only where a word that begins some alias begins (see `firstWordKey`). */
 function buildMatcher(entries: Map<string, AliasEntry[]>, flags: string): RegExp | null {
   const aliases = [...entries.keys()].sort((a, b) => b.length - a.length);
   if (aliases.length === 0) return null;
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${aliases.map(aliasSource).join('|')})(?![\\p{L}\\p{N}])`, flags);
+  return new RegExp(`(?:${aliases.map(aliasSource).join('|')})(?![\\p{L}\\p{N}])`, `${flags}y`);
 }
+
+/** The first word of an alias or a text token, cut at a hyphen, apostrophe or full stop ("inter", "u"). */
+function firstWordKey(word: string, caseSensitive: boolean): string {
+  const cut = word.split(/[-‐‑–'’.\s]/)[0] ?? '';
+  return caseSensitive ? cut : cut.toLowerCase();
+}
+
+const WORD_START = /(?<![\p{L}\p{N}])[\p{L}\p{N}][\p{L}\p{N}]*/gu;
 
 function normaliseAlias(alias: string, caseSensitive: boolean): string {
   const flat = alias.trim().replace(/\s+/g, ' ').replace(/’/g, "'").replace(/[‐‑–]/g, '-');
@@ -142,8 +151,10 @@ export function compileRegistry(registry: Registry): CompiledRegistry {
       }
     }
   }
-  const sensitiveRe = buildMatcher(sensitive, 'gu');
-  const insensitiveRe = buildMatcher(insensitive, 'giu');
+  const sensitiveRe = buildMatcher(sensitive, 'u');
+  const insensitiveRe = buildMatcher(insensitive, 'iu');
+  const sensitiveFirst = new Set([...sensitive.keys()].map((alias) => firstWordKey(alias, true)));
+  const insensitiveFirst = new Set([...insensitive.keys()].map((alias) => firstWordKey(alias, false)));
   const surnames = new Map<string, CompiledSpeaker[]>();
   for (const compiled of speakers) {
     const last = compiled.nameTokens.at(-1);
@@ -151,25 +162,38 @@ export function compileRegistry(registry: Registry): CompiledRegistry {
     surnames.set(last, [...(surnames.get(last) ?? []), compiled]);
   }
 
-  function collect(re: RegExp | null, table: Map<string, AliasEntry[]>, caseSensitive: boolean, text: string, out: AliasHit[]) {
-    if (!re) return;
-    re.lastIndex = 0;
-    for (let match = re.exec(text); match; match = re.exec(text)) {
-      const key = normaliseAlias(match[0], caseSensitive);
-      for (const entry of table.get(key) ?? []) {
-        out.push({ start: match.index, end: match.index + match[0].length, text: match[0], ...entry });
+  /** One pass over the words of `text`, trying the alias regexes only where some alias begins. */
+  function collect(text: string, out: AliasHit[]) {
+    let skipUntil = 0;
+    for (const word of text.matchAll(WORD_START)) {
+      const at = word.index ?? 0;
+      if (at < skipUntil) continue;
+      const token = word[0];
+      const tries: Array<[RegExp | null, Map<string, AliasEntry[]>, boolean]> = [];
+      if (sensitiveFirst.has(token)) tries.push([sensitiveRe, sensitive, true]);
+      if (insensitiveFirst.has(token.toLowerCase())) tries.push([insensitiveRe, insensitive, false]);
+      for (const [re, table, caseSensitive] of tries) {
+        if (!re) continue;
+        re.lastIndex = at;
+        const match = re.exec(text);
+        if (!match) continue;
+        const key = normaliseAlias(match[0], caseSensitive);
+        for (const entry of table.get(key) ?? []) out.push({ start: at, end: at + match[0].length, text: match[0], ...entry });
+        skipUntil = Math.max(skipUntil, at + match[0].length);
       }
     }
   }
+  const cache = new Map<string, AliasHit[]>();
 
   return {
     registry,
     speakers,
     byId: new Map(speakers.map((compiled) => [compiled.speaker.id, compiled])),
     findAliases(text: string): AliasHit[] {
+      const cached = cache.get(text);
+      if (cached) return cached;
       const hits: AliasHit[] = [];
-      collect(sensitiveRe, sensitive, true, text, hits);
-      collect(insensitiveRe, insensitive, false, text, hits);
+      collect(text, hits);
       hits.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
       // Longest match wins where two overlap ("Balochistan Home Ministry" over "Home Department").
       const kept: AliasHit[] = [];
@@ -180,6 +204,11 @@ export function compileRegistry(registry: Registry): CompiledRegistry {
           continue;
         }
         kept.push(hit);
+      }
+      // Phrases and sentences recur (pronouns, role nouns, repeated paragraphs): keep recent answers.
+      if (text.length < 2000) {
+        if (cache.size > 5000) cache.clear();
+        cache.set(text, kept);
       }
       return kept;
     },

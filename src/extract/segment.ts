@@ -214,7 +214,10 @@ export function classifyParagraphs(text: string, paragraphs: Paragraph[], title:
     const next = paragraphs[i + 1];
     if (!here || !next || here.skip) continue;
     const a = text.slice(here.start, here.end);
-    if (overlapF1(a, text.slice(next.start, next.end)) >= 0.6) here.skip = true;
+    const b = text.slice(next.start, next.end);
+    // A short summary restated by the paragraph after it (word-for-word repeats are handled above).
+    if (a.length > 700 || a === b) continue;
+    if (overlapF1(a, b) >= 0.6) here.skip = true;
   }
 }
 
