@@ -41,3 +41,12 @@ export function listFlag(value: unknown): string[] {
     .map((item) => item.trim())
     .filter((item) => item.length > 0);
 }
+
+/** A range whose ends may be left open (`report themes` with no --from counts from the start). */
+export function parseOpenRange(from: unknown, to: unknown): Partial<DayRange> {
+  if (from !== undefined && to !== undefined) return parseRange(from, to);
+  return {
+    from: from === undefined ? undefined : parseDayFlag('from', from),
+    to: to === undefined ? undefined : parseDayFlag('to', to),
+  };
+}

@@ -1,0 +1,153 @@
+// End to end: `report extract` then `report --from … --to …`, run as a user runs them, with a real
+// Chromium rendering a real PDF whose text is read back.
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { emptyStoreWithRegistry, FIXTURE_ARTICLES, listFiles, pdfText, report, scratch } from './helpers.js';
+
+let work: string;
+let store: string;
+
+beforeAll(async () => {
+  work = scratch('cli');
+  store = emptyStoreWithRegistry(join(work, 'statements'));
+  const extracted = await report(['extract', FIXTURE_ARTICLES, '--store', store]);
+  expect(extracted.stderr).toBe('');
+  expect(extracted.code).toBe(0);
+});
+
+function storeSnapshot(): Record<string, string> {
+  return Object.fromEntries(readdirSync(store).sort().map((name) => [name, readFileSync(join(store, name), 'utf8')]));
+}
+
+describe('report extract', () => {
+  it('prints a summary and leaves an unchanged store untouched on a re-run', async () => {
+    const before = storeSnapshot();
+    const again = await report(['extract', FIXTURE_ARTICLES, '--store', store]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/4 articles read \(4 unchanged, skipped\)/);
+    expect(storeSnapshot()).toEqual(before);
+  });
+
+  it('--json prints the statements and writes nothing', async () => {
+    const before = storeSnapshot();
+    const result = await report(['extract', join(FIXTURE_ARTICLES, 'aug-presser.txt'), '--json', '--store', store]);
+    expect(result.code).toBe(0);
+    const payload = JSON.parse(result.stdout) as { statements: Record<string, unknown>[] };
+    const naqvi = payload.statements.find((s) => String(s.text).startsWith('We know who is behind'));
+    expect(naqvi).toMatchObject({ speaker: 'Mohsin Naqvi', kind: 'direct', date: '2024-08-27', voice: null });
+    for (const statement of payload.statements) {
+      for (const field of ['source', 'speaker', 'voice', 'kind', 'text', 'date', 'date_basis', 'themes', 'start', 'end']) {
+        expect(statement).toHaveProperty(field);
+      }
+    }
+    expect(storeSnapshot()).toEqual(before);
+  });
+
+  it('a missing article path is a one-line usage error', async () => {
+    const result = await report(['extract', join(work, 'no-such-folder'), '--store', store]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain('no-such-folder');
+  });
+});
+
+describe('report --from --to', () => {
+  it('writes the HTML preview and a multi-page PDF with speakers, quotes, dates and page numbers', async () => {
+    const out = join(work, 'out-full');
+    const result = await report(['--from', '2024-08-01', '--to', '2024-11-30', '--store', store, '--out', out]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(listFiles(out)).toEqual(['briefing-2024-08-01_2024-11-30.html', 'briefing-2024-08-01_2024-11-30.pdf']);
+    expect(result.stdout).toContain(join(out, 'briefing-2024-08-01_2024-11-30.pdf'));
+
+    const text = (await pdfText(join(out, 'briefing-2024-08-01_2024-11-30.pdf'))).replace(/\s+/g, ' ');
+    for (const expected of ['Mohsin Naqvi', 'Sarfraz Bugti', 'Shehbaz Sharif', 'China', 'We know who is behind these killings', '27 Aug 2024', '19 Nov 2024']) {
+      expect(text).toContain(expected);
+    }
+    expect(text).toMatch(/Page 2 of \d+/);
+    // Asif's July statement is outside the period.
+    expect(text).not.toContain('water supply schemes');
+    const html = readFileSync(join(out, 'briefing-2024-08-01_2024-11-30.html'), 'utf8');
+    expect(html).toContain('Mohsin Naqvi');
+    expect(html).not.toContain('water supply schemes');
+  });
+
+  it('--speaker keeps only that speaker (an alias works) and --html-only writes no PDF', async () => {
+    const out = join(work, 'out-naqvi');
+    const result = await report(['--from', '2024-08-01', '--to', '2024-11-30', '--speaker', 'Naqvi', '--html-only', '--store', store, '--out', out]);
+    expect(result.code).toBe(0);
+    expect(listFiles(out)).toEqual(['briefing-2024-08-01_2024-11-30.html']);
+    const html = readFileSync(join(out, 'briefing-2024-08-01_2024-11-30.html'), 'utf8');
+    expect(html).toContain('We know who is behind these killings');
+    expect(html).not.toContain('no safe haven');
+  });
+
+  it('a period with no statements still yields a briefing that says so, with a warning', async () => {
+    const out = join(work, 'out-empty');
+    const result = await report(['--from', '2023-01-01', '--to', '2023-01-31', '--store', store, '--out', out, '--html-only']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/warning: no statements/);
+    const html = readFileSync(join(out, 'briefing-2023-01-01_2023-01-31.html'), 'utf8');
+    expect(html).toMatch(/no statements/i);
+  });
+
+  const badFlags: [string, string[], RegExp][] = [
+    ['a malformed date', ['--from', '2024/08/01', '--to', '2024-11-30'], /--from "2024\/08\/01".*YYYY-MM-DD/],
+    ['an impossible date', ['--from', '2024-08-01', '--to', '2024-02-30'], /--to "2024-02-30".*no such day/],
+    ['a reversed range', ['--from', '2024-11-30', '--to', '2024-08-01'], /--from 2024-11-30 is after --to 2024-08-01/],
+    ['an unknown speaker', ['--from', '2024-08-01', '--to', '2024-11-30', '--speaker', 'Naqvy'], /--speaker "Naqvy".*did you mean/],
+    ['an unknown theme', ['--from', '2024-08-01', '--to', '2024-11-30', '--theme', 'weather'], /--theme "weather"/],
+    ['an unknown flag', ['--from', '2024-08-01', '--to', '2024-11-30', '--colour', 'red'], /colour/],
+  ];
+  for (const [name, args, message] of badFlags) {
+    it(`${name} is a one-line error with exit code 2 and nothing written`, async () => {
+      const out = join(work, `out-bad-${name.replace(/\W+/g, '-')}`);
+      const result = await report([...args, '--store', store, '--out', out]);
+      expect(result.code).toBe(2);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect(result.stderr).toMatch(message);
+      expect(listFiles(out)).toEqual([]);
+    });
+  }
+
+  it('--help shows examples', async () => {
+    const result = await report(['--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Examples:');
+    expect(result.stdout).toContain('--from 2024-08-01 --to 2024-11-30');
+  });
+});
+
+describe('report themes', () => {
+  it('lists every theme of the taxonomy with a count', async () => {
+    const result = await report(['themes', '--store', store]);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines.length).toBeGreaterThanOrEqual(8);
+    for (const line of lines) expect(line).toMatch(/^\S+\s+\d+\s+\S/);
+  });
+});
+
+// Keeps a reviewer's correction in the store across a re-extraction.
+describe('a reviewer edit', () => {
+  it('survives re-extraction of a changed article', async () => {
+    const articles = scratch('articles');
+    const article = join(articles, 'note.txt');
+    writeFileSync(article, 'Statement\n\nSeptember 2, 2024\n\nChief Minister Sarfraz Bugti said on Sunday that the highway to Gwadar would reopen within a week.\n');
+    const own = emptyStoreWithRegistry(join(scratch('review'), 'statements'));
+    expect((await report(['extract', article, '--store', own])).code).toBe(0);
+    const file = readdirSync(own).find((name) => /^\d{4}-\d{2}\.yaml$/.test(name));
+    expect(file).toBeDefined();
+    const path = join(own, file!);
+    const original = readFileSync(path, 'utf8');
+    const edited = original.replace(/(\n  - id: [^\n]+)/, '$1\n    review:\n      status: rejected\n      note: duplicate of a wire story');
+    expect(edited).not.toBe(original);
+    writeFileSync(path, edited);
+    writeFileSync(article, `${readFileSync(article, 'utf8')}\nHe said that the government would also repair the coastal road.\n`);
+    expect((await report(['extract', article, '--store', own])).code).toBe(0);
+    const after = readdirSync(own).filter((name) => /^\d{4}-\d{2}\.yaml$/.test(name)).map((name) => readFileSync(join(own, name), 'utf8')).join('\n');
+    expect(after).toContain('status: rejected');
+    expect(after).toContain('note: duplicate of a wire story');
+  });
+});
