@@ -122,9 +122,13 @@ function extractWith(article: Article, registry: CompiledRegistry): ExtractedSta
       if (!found.length) joinFirstPersonContinuation(ctx, records, index, allSentences);
       found.sort((a, b) => a.start - b.start);
       for (const f of found) {
-        if (f.continuedTo) pending.push({ found: f, last: f.continuedTo });
+        if (f.continuedTo) {
+          // Its speaker may be named where the quotation ends, paragraphs later.
+          pending.push({ found: f, last: f.continuedTo });
+          records.push({ found: f, sentence });
+        }
         if (!f.voices.length) continue;
-        records.push({ found: f, sentence });
+        if (!f.continuedTo) records.push({ found: f, sentence });
         discourse.noteSubject(f.voices);
         note.keys.push(...f.voices.map((v) => v.entity.key));
         note.statements++;

@@ -62,7 +62,7 @@ const BE_BEFORE = /\b(?:is|are|was|were|been|being|be|to)\s+$/i;
 const ADJUNCT_RE =
   /^\s*,?\s*(?:(?:on|late\s+on|early\s+on)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|[a-z]+\s+\d{1,2}|\d{1,2}\s+[a-z]+)(?:\s+(?:night|morning|evening|afternoon))?|today|yesterday|here|there|again|also|further|strongly|categorically|firmly|publicly|once\s+again|(?:later|earlier)(?:\s+in\s+the\s+(?:day|evening|morning|night|week))?|(?:in|during|at|while\s+addressing|while\s+speaking\s+at|through)\s+(?:a|an|the|his|her|their|its)\s+(?:[\p{L}’'-]+\s+){0,4}?(?:statement|remarks|speech|address|message|letter|post|briefing|meeting|session|interview|conference|ceremony|visit|call|sitting|gathering|rally|event|huddle)(?:\s+(?:issued|released|held|posted)(?:\s+(?:here|on\s+\p{L}+|by\s+[^,]{1,40}))?)?|on\s+(?:(?:its|his|her|their)\s+(?:official\s+)?)?(?:X|Twitter|Facebook|Instagram|social\s+media)(?:\s+(?:account|handle|page))?|(?:to|with)\s+(?:reporters|journalists|newsmen|the\s+media|media(?:persons|men)?))\s*,?/iu;
 const TRAILING_ADJUNCT_RE =
-  /\s*,?\s+(?:(?:in|through)\s+(?:a|an|the|his|her|their|its)\s+(?:[\p{L}’'-]+\s+){0,3}?(?:statement|post|message|letter|tweet)(?:\s+on\s+(?:X|Twitter|Facebook))?|on\s+(?:X|Twitter|Facebook|social\s+media)|in\s+the\s+strongest\s+(?:possible\s+)?terms)\s*$/iu;
+  /\s*,?\s+(?:(?:in|through)\s+(?:a|an|the|his|her|their|its)\s+(?:[\p{L}’'-]+\s+){0,3}?(?:statement|post|message|letter|tweet)(?:\s+on\s+(?:X|Twitter|Facebook))?|on\s+(?:X|Twitter|Facebook|social\s+media)|in\s+the\s+strongest\s+(?:possible\s+)?terms)[\s.!?]*$/iu;
 const BOUNDARY_RE = /,\s+(?:but|while|whereas|and)\s+|;\s+|\s+but\s+|\s+(?:after|when|as|because|since|before|whereas)\s+/gi;
 const STRAY_PUNCT = /^[\s,;:.\-–—]+|[\s,;:.\-–—!?]+$/gu;
 const SPEECH_FRAME_WORDS = /\b(?:statement|release|declaration|communiqu[eé]|handout|letter|message|tweet|post)\b/i;
@@ -354,6 +354,13 @@ interface Head {
   decision: boolean;
 }
 
+/** True when the words before `at` since ", but" / "; " / ", while" are only a short subject. */
+function startsNewClause(masked: string, at: number): boolean {
+  const before = masked.slice(Math.max(0, at - 80), at);
+  const boundary = /(?:,\s+(?:but|while|whereas)|;|\s+but)\s+([^,;\u0001]{1,60})$/i.exec(before);
+  return boundary !== null && wordsIn(boundary[1] ?? '') <= 6;
+}
+
 /** The start of the clause a verb at `at` belongs to: after the intro and the last clause boundary. */
 function clauseStartFor(masked: string, at: number, floor: number): number {
   let start = floor;
@@ -417,7 +424,9 @@ export function findReportedSpeech(ctx: SentenceContext, floor: number): Found[]
   for (const match of cues) {
     const at = match.index;
     const verb = match[1] ?? 'said';
-    if (at < floor || isClaimed(at)) continue;
+    if (at < floor) continue;
+    // Inside earlier content, only a new clause with its own speaker counts ("…, but Delhi denied …").
+    if (isClaimed(at) && !startsNewClause(masked, at)) continue;
     if (BE_BEFORE.test(masked.slice(Math.max(0, at - 12), at))) continue;
     const verbEnd = at + match[0].length;
     const start = contentStart(masked, verb, verbEnd);
