@@ -470,7 +470,10 @@ function levenshteinSmall(a: string, b: string): boolean {
 }
 
 function resolveSingle(raw: string, discourse: Discourse, options: ResolveOptions): Voice[] {
-  let text = cleanPhrase(raw).replace(/^(?:the|a|an)\s+/i, '');
+  const full = cleanPhrase(raw);
+  // Keep "the" where the registry writes it ("the military"), else drop it.
+  const withArticle = discourse.registry.findAliases(full)[0];
+  let text = withArticle && withArticle.start === 0 && /^the\s/i.test(withArticle.text) ? full : full.replace(/^(?:the|a|an)\s+/i, '');
   if (!text) return [];
   // "the participants of the Federal Apex Committee", "a tweet by the outlet": the body or author named.
   const of = /^(?:(?:other\s+)?participants|members|head|chair|chairman|another\s+\w+|(?:a|an|the)?\s*(?:tweet|post|statement|message|letter|release))\s+(?:of|in|at|by|from)\s+(.+)$/i.exec(text);
@@ -583,7 +586,8 @@ function unnamedOffice(text: string, discourse: Discourse): Voice | null {
 export function leadingSubject(clause: string, discourse: Discourse): Voice[] {
   for (const opening of [clause.trimStart(), clause.trimStart().replace(/^(?:the|a|an)\s+/i, '')]) {
     const first = discourse.registry.findAliases(opening.slice(0, 120))[0];
-    if (first && first.start === 0 && !/^['’]s\b/u.test(opening.slice(first.end)) && roleHolds(first, discourse.date)) {
+    const after = opening.slice(first?.end ?? 0);
+    if (first && first.start === 0 && !/^['’]s\b/u.test(after) && !/^\s*(?:and|&|,)\s/.test(after) && roleHolds(first, discourse.date)) {
       return [{ entity: discourse.entityFor(first.speaker), voice: null }];
     }
   }
