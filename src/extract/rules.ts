@@ -62,7 +62,7 @@ const BE_BEFORE = /\b(?:is|are|was|were|been|being|be|to)\s+$/i;
 const ADJUNCT_RE =
   /^\s*,?\s*(?:(?:on|late\s+on|early\s+on)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|[a-z]+\s+\d{1,2}|\d{1,2}\s+[a-z]+)(?:\s+(?:night|morning|evening|afternoon))?|today|yesterday|here|there|again|also|further|strongly|categorically|firmly|publicly|once\s+again|(?:later|earlier)(?:\s+in\s+the\s+(?:day|evening|morning|night|week))?|(?:in|during|at|while\s+addressing|while\s+speaking\s+at|through)\s+(?:a|an|the|his|her|their|its)\s+(?:[\p{L}’'-]+\s+){0,4}?(?:statement|remarks|speech|address|message|letter|post|briefing|meeting|session|interview|conference|ceremony|visit|call|sitting|gathering|rally|event|huddle)(?:\s+(?:issued|released|held|posted)(?:\s+(?:here|on\s+\p{L}+|by\s+[^,]{1,40}))?)?|on\s+(?:(?:its|his|her|their)\s+(?:official\s+)?)?(?:X|Twitter|Facebook|Instagram|social\s+media)(?:\s+(?:account|handle|page))?|(?:to|with)\s+(?:reporters|journalists|newsmen|the\s+media|media(?:persons|men)?))\s*,?/iu;
 const TRAILING_ADJUNCT_RE =
-  /\s*,?\s+(?:(?:in|through)\s+(?:a|an|the|his|her|their|its)\s+(?:[\p{L}’'-]+\s+){0,3}?(?:statement|post|message|letter|tweet)(?:\s+on\s+(?:X|Twitter|Facebook))?|on\s+(?:X|Twitter|Facebook|social\s+media)|in\s+the\s+strongest\s+(?:possible\s+)?terms)[\s.!?]*$/iu;
+  /\s*,?\s+(?:(?:in|through)\s+(?:a|an|the|his|her|their|its)\s+(?:[\p{L}’'-]+\s+){0,3}?(?:statement|post|message|letter|tweet)(?:\s+on\s+(?:X|Twitter|Facebook))?(?:\s+(?:issued|released|sent|shared|posted|e-?mailed)\b[^,.;]{0,40})?|on\s+(?:X|Twitter|Facebook|social\s+media)|in\s+the\s+strongest\s+(?:possible\s+)?terms)[\s.!?]*$/iu;
 const BOUNDARY_RE = /,\s+(?:but|while|whereas|and)\s+|;\s+|\s+but\s+|\s+(?:after|when|as|because|since|before|whereas)\s+/gi;
 const STRAY_PUNCT = /^[\s,;:.\-–—]+|[\s,;:.\-–—!?]+$/gu;
 const SPEECH_FRAME_WORDS = /\b(?:statement|release|declaration|communiqu[eé]|handout|letter|message|tweet|post)\b/i;
@@ -176,6 +176,8 @@ export function contentStart(masked: string, verb: string, verbEnd: number): num
   let pos = afterParticle(masked, lower, verbEnd);
   if ((lower === 'hit' || lower === 'lashed' || lower === 'paid' || lower === 'paying') && pos === verbEnd) return -1;
   if ((lower === 'called' || lower === 'calling') && /^\s+(?:off|in|up|out)\b/i.test(masked.slice(pos))) return -1;
+  // "called on the minister" is a visit; "called on the parties to show restraint" is speech.
+  if ((lower === 'called' || lower === 'calling') && /^\s+(?:on|upon)\s/i.test(masked.slice(verbEnd)) && !/^[^,.;]{0,60}?\bto\s+\p{L}/u.test(masked.slice(pos))) return -1;
   if (LIGHT_VERBS.has(lower) && pos === verbEnd) {
     const rest = masked.slice(pos).trimStart();
     if (!SPEECH_NOUNS.test(rest)) return -1;

@@ -351,6 +351,8 @@ function resolveList(text: string, discourse: Discourse): Voice[] {
 }
 
 function resolvePronoun(text: string, discourse: Discourse): Voice[] | null {
+  // "US", "IT" in capitals are names, not pronouns.
+  if (/^\p{Lu}{2,}$/u.test(text)) return null;
   const lower = text.toLowerCase();
   if (lower === 'he' || lower === 'she') return discourse.lastPerson ? [discourse.lastPerson] : [];
   if (lower === 'it') {

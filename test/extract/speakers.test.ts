@@ -79,3 +79,16 @@ describe('speakers', () => {
     expect(lines(text)).toEqual(['Baloch Students Council | indirect | classes would resume']);
   });
 });
+
+describe('acronyms that look like pronouns', () => {
+  it('reads "The US" as a country, not the pronoun "us"', async () => {
+    const { createExtractor } = await import('../../src/extract/index.js');
+    const extract = createExtractor({
+      speakers: [{ id: 'united-states', name: 'United States', group: 'foreign-government', country: 'US', aliases: ['US', 'Washington'], roles: [] }],
+      themes: [],
+    });
+    const text = 'The US called on all parties to show restraint.';
+    const statements = extract({ file: 'x.txt', outlet: null, title: null, url: null, published: '2024-11-20', text, hash: '' });
+    expect(statements.map((s) => `${s.speakerName} | ${s.text}`)).toEqual(['United States | all parties to show restraint']);
+  });
+});
