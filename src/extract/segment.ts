@@ -150,8 +150,8 @@ export function datelineLength(text: string, paragraph: Paragraph): number {
   // A dateline's place is short and written in capitals or as a proper name, not a clause.
   if (place.split(/\s+/).length > 5) return 0;
   if (!/[(:]/.test(match[0]) && !/[-–—]\s*$/.test(match[0])) return 0;
-  // With only a parenthesis after it, the place must be in capitals or carry a date ("Islamabad, Nov 10 (PTI)").
-  if (!/:\s*$/.test(match[0]) && !/[-–—]\s*$/.test(match[0])) {
+  // Without a colon, the place must be in capitals or carry a date ("Islamabad, Nov 10 (PTI)"); "China – …" is a subject.
+  if (!/:\s*$/.test(match[0])) {
     const capitals = place.replace(/[^\p{L}]/gu, '');
     const dated = /\d/.test(place);
     if (!dated && capitals !== capitals.toUpperCase()) return 0;

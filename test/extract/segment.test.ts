@@ -80,3 +80,11 @@ describe('quote spans', () => {
     expect(inner('odd ” mark “first “second” end')).toEqual(['first', 'second']);
   });
 });
+
+describe('dashes', () => {
+  it('does not take a subject followed by a dash aside for a dateline', () => {
+    const text = 'Sylvania – a partner in the port project – condemned the violence.';
+    const [paragraph] = splitParagraphs(text);
+    expect(datelineLength(text, paragraph!)).toBe(0);
+  });
+});
