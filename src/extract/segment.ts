@@ -212,7 +212,8 @@ export function classifyParagraphs(text: string, paragraphs: Paragraph[], title:
   for (let i = 0; i + 1 < Math.min(paragraphs.length, LEAD_WINDOW); i++) {
     const here = paragraphs[i];
     const next = paragraphs[i + 1];
-    if (!here || !next || here.skip) continue;
+    // A paragraph that opens with a dateline is the lead itself, never a standfirst.
+    if (!here || !next || here.skip || here.bodyStart > here.start) continue;
     const a = text.slice(here.start, here.end);
     const b = text.slice(next.start, next.end);
     // A short summary restated by the paragraph after it (word-for-word repeats are handled above).
