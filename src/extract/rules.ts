@@ -15,6 +15,7 @@ import {
   SPEECH_NOUNS,
   TELL_VERBS,
 } from './lexicon.js';
+import { levenshtein } from './registry.js';
 import type { QuoteSpan, Sentence } from './segment.js';
 import { leadingSubject, resolvePhrase, type Discourse, type Voice } from './speakers.js';
 
@@ -356,6 +357,20 @@ interface Head {
   decision: boolean;
 }
 
+const VERB_SET = new Set(REPORTING_VERBS);
+
+/** "He pleged that …": a past-tense word one letter off a reporting verb, before `that`, is that verb. */
+function misspeltCues(masked: string): Array<{ index: number; 0: string; 1: string }> {
+  const out: Array<{ index: number; 0: string; 1: string }> = [];
+  for (const match of masked.matchAll(/\b(\p{Ll}{4,14}ed)\s+that\b/gu)) {
+    const word = match[1] ?? '';
+    if (VERB_SET.has(word)) continue;
+    const verb = REPORTING_VERBS.find((candidate) => Math.abs(candidate.length - word.length) <= 1 && levenshtein(candidate, word, 1) <= 1);
+    if (verb) out.push({ index: match.index ?? 0, 0: word, 1: verb });
+  }
+  return out;
+}
+
 /** True when the words before `at` since ", but" / "; " / ", while" are only a short subject. */
 function startsNewClause(masked: string, at: number): boolean {
   const before = masked.slice(Math.max(0, at - 80), at);
@@ -411,7 +426,10 @@ export function findReportedSpeech(ctx: SentenceContext, floor: number): Found[]
   }
 
   CUE_RE.lastIndex = 0;
-  const cues = [...masked.matchAll(CUE_RE)].filter((m) => !BE_BEFORE.test(masked.slice(Math.max(0, m.index - 12), m.index)));
+  const cues: Array<{ index: number; 0: string; 1: string | undefined }> = [...masked.matchAll(CUE_RE), ...misspeltCues(masked)]
+    .filter((m) => !BE_BEFORE.test(masked.slice(Math.max(0, (m.index ?? 0) - 12), m.index)))
+    .map((m) => ({ index: m.index ?? 0, 0: m[0], 1: m[1] }))
+    .sort((a, b) => a.index - b.index);
   // "The US condemned the attacks, the US embassy said in a statement.": the closing attribution decides.
   const closing = cues.at(-1);
   if (closing && closing.index >= floor && !heads.length) {

@@ -101,3 +101,11 @@ describe('reported speech', () => {
     expect(lines('The dead were reported to be labourers.')).toEqual([]);
   });
 });
+
+describe('typos', () => {
+  it('reads a reporting verb one letter off before "that"', () => {
+    expect(lines('Farid Kazmi spoke. He pleged that the attackers would be punished.')).toEqual([
+      'Farid Kazmi | indirect | the attackers would be punished',
+    ]);
+  });
+});
