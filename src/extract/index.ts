@@ -110,7 +110,7 @@ function extractWith(article: Article, registry: CompiledRegistry): ExtractedSta
       }
       const found: Found[] = [];
       found.push(...findDirectQuotes(ctx, floor, continued, links));
-      attributeContinuations(ctx, pending, continued);
+      attributeContinuations(ctx, pending);
       ctx.masked = maskQuotes(text, sentence, [...ctx.direct.keys(), ...sentence.quotes.filter((q) => continued.has(q))]);
       const according = findAccordingTo(ctx, floor);
       const reported = according.length ? according : findReportedSpeech(ctx, floor);
@@ -169,7 +169,7 @@ function linkContinuedQuotes(text: string, paragraphs: ReturnType<typeof splitPa
 }
 
 /** A multi-paragraph quote whose speaker is named after its last part (`…,” he said.`). */
-function attributeContinuations(ctx: SentenceContext, pending: Array<{ found: Found; last: QuoteSpan }>, continued: Set<QuoteSpan>) {
+function attributeContinuations(ctx: SentenceContext, pending: Array<{ found: Found; last: QuoteSpan }>) {
   for (let i = pending.length - 1; i >= 0; i--) {
     const item = pending[i];
     if (!item || !ctx.sentence.quotes.includes(item.last)) continue;
@@ -181,7 +181,6 @@ function attributeContinuations(ctx: SentenceContext, pending: Array<{ found: Fo
       item.found.frames.push(attribution.frame);
     }
   }
-  void continued;
 }
 
 /** The deliberative body the article reports on (for "it was decided"): the first one it names. */

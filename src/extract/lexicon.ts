@@ -57,9 +57,6 @@ export const TELL_VERBS = new Set([
 /** Verbs that report a decision (a body's or a state's) rather than words. */
 export const DECISION_VERBS = new Set(['decided', 'approved', 'resolved', 'agreed']);
 
-/** Verbs whose bare use with no speaker in reach is not speech ("reported" is what outlets do). */
-export const OUTLET_VERBS = new Set(['reported', 'posted', 'shared']);
-
 /** Impersonal meeting reports: "it was decided that …". */
 export const IMPERSONAL_VERBS =
   'decided|agreed|resolved|emphasi[sz]ed|stressed|noted|observed|underlined|underscored|highlighted|reiterated|recommended|directed|announced|proposed|affirmed|reaffirmed|maintained|urged|pointed out|expressed|acknowledged|determined';
