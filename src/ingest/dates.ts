@@ -38,7 +38,7 @@ const mayHoldDate = (line: string): boolean => /\d/.test(line) && (MONTH_NAME.te
 
 /** Words allowed around a date for the line to still count as "just a date". */
 const DATE_LINE_FILLER =
-  /\b(published|posted|updated|modified|last|first|date|dated|on|at|time|pkt|pst|gmt|utc|ist|est|edt|am|pm|a\.m\.|p\.m\.|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b|\d{1,2}:\d{2}(:\d{2})?|[\s,.|:;()\-–—•·/]/gi;
+  /\b(?:gmt|utc)\s*[+-]\s*\d{1,2}(?::?\d{2})?|\b(?:\d+|an?|one)\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?)\s+ago\b|\b\d+\s+(?:minutes?|mins?)\s+read\b|\b(published|posted|updated|modified|last|first|date|dated|on|at|time|pkt|pst|gmt|utc|ist|est|edt|am|pm|a\.m\.|p\.m\.|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b|\d{1,2}:\d{2}(:\d{2})?|[\s,.|:;()\-–—•·/]/gi;
 
 export function toIso(date: PartialDate, fallbackYear: number | null = null): IsoDate | null {
   const year = date.year ?? fallbackYear;
@@ -70,8 +70,9 @@ export function datesIn(text: string): { date: PartialDate; index: number; text:
  * Reads a date from a short metadata-like line ("August 27, 2024", "Published Date: 01:12 | 10
  * November 2024", "Faizan Hashmi Published September 06, 2024 | 10:00 PM"). Returns null for prose.
  */
-export function readDateLine(line: string): DateLine | null {
-  if (line.length > MAX_DATE_LINE || !mayHoldDate(line)) return null;
+export function readDateLine(raw: string): DateLine | null {
+  if (raw.length > MAX_DATE_LINE || !mayHoldDate(raw)) return null;
+  const line = unglueStamp(raw);
   const found = datesIn(line);
   const first = found[0];
   if (!first) return null;
@@ -83,10 +84,30 @@ export function readDateLine(line: string): DateLine | null {
     : UPDATED_LABEL.test(before)
       ? 'updated'
       : 'plain';
-  if (!dateOnly && label === 'plain') return null;
+  if (!dateOnly && label === 'plain') {
+    // "Reuters | October 3, 2024", "By Jane Roe · Oct 3, 2024": a byline and its date.
+    return bylineBefore(before, line.slice(first.index + first.text.length)) ? { date: first.date, label, dateOnly: true } : null;
+  }
   // A labelled line may carry a byline before the label, but not a sentence.
   if (!dateOnly && /[.!?]["”’]?\s+[a-z]/.test(line)) return null;
   return { date: first.date, label, dateOnly };
+}
+
+/**
+ * Scraped stamps lose the spaces between their parts ("October 3, 20245:42 AM GMT+5Updated 2 hours
+ * ago"): a year glued to a time, or a label glued to the word before it, is split again.
+ */
+function unglueStamp(line: string): string {
+  return line
+    .replace(/(\b(?:19|20)\d{2})(\d{1,2}:\d{2})/g, '$1 $2')
+    .replace(/([\p{Ll}\p{N}])(Updated|Published|Posted|Modified)\b/gu, '$1 $2');
+}
+
+/** A byline (an agency, "By" and names) set off from the date that follows it by a separator. */
+function bylineBefore(before: string, after: string): boolean {
+  if (after.replace(DATE_LINE_FILLER, '') !== '') return false;
+  const match = /^\s*(?:by\s+)?(\p{Lu}[\p{L}.'’-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}.'’-]*){0,4})\s*[|·•—–-]\s*$/iu.exec(before);
+  return match !== null && !/[.!?]\s/.test(match[1] ?? '');
 }
 
 /** A ` date 2024-08-28` header that some crawlers put at the very start of the file. */
@@ -99,7 +120,7 @@ export const DATE_HEADER = /^[ \t]*date:?[ \t]+(\d{4})-(\d{2})-(\d{2})\b[ \t]*/i
 export function readDateline(paragraph: string): PartialDate | null {
   const head = paragraph.slice(0, 160);
   const match =
-    /^[A-Z][A-Za-z .'’/-]{1,30}?,\s*(?:(?:[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,9}\.?)(?:,?\s+\d{4})?\s*)?(?:\([^()\n]{1,90}\)|[:–—-])/.exec(head);
+    /^[A-Z][A-Za-z .'’/-]{1,30}?,\s*(?:[A-Z][A-Za-z .'’-]{1,30}?,\s*)?(?:(?:[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,9}\.?)(?:,?\s+\d{4})?\s*)?(?:\([^()\n]{1,90}\)|[:–—-])/.exec(head);
   if (!match) return null;
   const found = datesIn(match[0]);
   return found[0]?.date ?? null;

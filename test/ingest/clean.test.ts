@@ -117,6 +117,18 @@ describe('publication dates', () => {
     ['Road Plan Approved\n- World\n- Published Date: 01:12 | 10 November 2024\n- Modified Date: 09:40 | 11 November 2024' + body, '2024-11-10'],
     ['QUETTA, (City Desk / Wire News - 6th Sep, 2024) The council approved the plan, the mayor said.', '2024-09-06'],
     ['KARACHI, Sept 3: The council approved the plan, the mayor said on 1 September 2024.', '2024-09-03'],
+    // Wire-style bylines: a time and zone after the date, update stamps, parts glued together by the scraper.
+    ['Road Plan Approved\n\nBy Ann Lee\nMarch 4, 2024 11:42 AM GMT+5' + body, '2024-03-04'],
+    ['Road Plan Approved\n\nMarch 4, 2024 11:42 AM GMT+5 Updated 2 hours ago' + body, '2024-03-04'],
+    ['Road Plan Approved\n\nMarch 4, 20241:42 AM GMT+5Updated an hour ago' + body, '2024-03-04'],
+    ['Road Plan Approved\n\nMarch 04, 2024 | 11:42 PM GMT+05:00' + body, '2024-03-04'],
+    ['Road Plan Approved\n\nUpdated 12 Mar, 2024 09:15am' + body, '2024-03-12'],
+    ['Road Plan Approved\n\nMar 12, 2024 — 10:05 PKT' + body, '2024-03-12'],
+    ['Road Plan Approved\n\nCity Wire | March 4, 2024' + body, '2024-03-04'],
+    // An agency dateline with the year in the byline only, or only in the story's other dates.
+    ['Road Plan Approved\n\nMarch 4, 2024 9:00 PM GMT+5\n\nSIBI, Mar 4 (Wire) - The council approved the plan, the mayor said.', '2024-03-04'],
+    ['Road Plan Approved\n\nSIBI, Mar 4 (Wire) - The council approved the plan, the mayor said. Work began on February 20, 2023.', '2023-03-04'],
+    ['Road Plan Approved\n\nSIBI, Pakistan, Mar 4 (Wire) - The council approved the plan. Work began on February 20, 2024.', '2024-03-04'],
   ])('reads %j', (text, expected) => {
     expect(parse(text).published).toBe(expected);
   });
