@@ -41,8 +41,6 @@ const PARTICIPLE_ALTERNATION = [...REPORTING_PARTICIPLES].sort((a, b) => b.lengt
 const CUE_RE = new RegExp(`\\b(?:went\\s+on\\s+to\\s+say|(${VERB_ALTERNATION}))\\b`, 'g');
 /** Non-global twin of CUE_RE for single look-ups (a global regex keeps state between calls). */
 const CUE_ONE = new RegExp(CUE_RE.source);
-/** "…, Dr X told Dawn.com.": the object of "told" is an outlet, not content. */
-const TOLD_OUTLET = /^\s+(?:\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,2}|reporters|journalists|newsmen|the\s+media|media)\s*[.!?"”]*$/u;
 const INVERTED_VERB = new RegExp(`^(?:${VERB_ALTERNATION})\\b`);
 const VERB_BEFORE_QUOTE = new RegExp(`\\b(${VERB_ALTERNATION})((?:\\s+[^,:;\\u0001]{0,60}?)?)\\s*[,:]?\\s*$`);
 const PARTICIPLE_RE = new RegExp(`\\b(${PARTICIPLE_ALTERNATION})\\b`, 'gi');
@@ -167,6 +165,53 @@ function skipAdjuncts(masked: string, at: number): number {
   return pos;
 }
 
+/** Nouns for who is told something: people in the room, a forum, an outlet. Never the content. */
+const AUDIENCE_NOUNS =
+  'reporters|journalists|newsmen|newspersons|correspondents|media(?:persons|men)?|press|briefing|conference|meeting|session|sitting|gathering|rally|assembly|senate|parliament|house|audience|crowd|participants|ceremony|seminar|event|jirga|summit|delegation|mourners|supporters|agency|channel|newspaper|broadcaster|outlet|television|radio|lawmakers|legislators|interviewer|podcast|programme|program|show';
+/** "told reporters", "told a regular press briefing", "told the Senate", "told a news agency". */
+const AUDIENCE_RE = new RegExp(
+  `^\\s+(?:(?:a|an|the|his|her|their|its|this)\\s+)?(?:(?!(?:a|an|the|that|this|to)\\s)[\\p{L}’'-]+\\s+){0,3}?(?:${AUDIENCE_NOUNS})(?:\\s+(?:${AUDIENCE_NOUNS}))*\\b(?:\\s+of\\s+(?:the\\s+)?(?:\\p{Lu}[\\p{L}’'-]*(?:\\s+\\p{Lu}[\\p{L}’'-]*)*|[\\p{Ll}’'-]+))?`,
+  'iu',
+);
+/** "told Reuters", "told The Daily Star", "told Dawn.com": a named outlet or person is the audience too. */
+const NAMED_AUDIENCE = /^\s+(?:[Tt]he\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3}(?![\p{L}])/u;
+/** A place or occasion after an attribution ("in Washington", "at the Foreign Office", "at a briefing in Beijing"). */
+const PLACE_PP =
+  /^\s*,?\s*(?:in|at|from|outside|inside|near|on|via|over|during|through)\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:\p{Lu}[\p{L}.'’-]*(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?\p{Lu}[\p{L}.'’-]*)*|(?:[\p{Ll}’'-]+\s+){0,3}?(?:capital|city|town|district|province|office|house|secretariat|headquarters|hall|club|chamber|briefing|conference|ceremony|session|meeting|event|call|interview|telephone|phone|sidelines|floor|premises|residence|hospital|site|venue|programme|program|show|gathering|rally)\b)/u;
+/** What follows an attribution without being said: its occasion or the speaker's situation. */
+const CIRCUMSTANCE_WORDS = `(?:after|before|while|whilst|when|as|following|amid|amidst|ahead\\s+of|upon|days?\\s+after|hours?\\s+after|(?!(?:${PARTICIPLE_ALTERNATION}|according|\\p{Ll}*thing)\\b)\\p{Ll}+ing)\\b`;
+/** Set off by a comma ("…, Naqvi said, after a string of attacks"); or right after an audience or a place. */
+const CIRCUMSTANCE = new RegExp(`^\\s*,\\s*${CIRCUMSTANCE_WORDS}`, 'iu');
+const CIRCUMSTANCE_AFTER_PLACE = new RegExp(`^\\s*,?\\s*${CIRCUMSTANCE_WORDS}`, 'iu');
+
+const TELLING = /^(?:told|tells|telling)$/i;
+
+/**
+ * Where an attribution ends after its verb: past adjuncts, a telling verb's audience ("told reporters
+ * in Washington on Monday") and places. `content` is false when nothing said follows, only the end of
+ * the sentence or a circumstance ("…, Naqvi said, after a string of attacks").
+ */
+export function attributionEnd(masked: string, verb: string, verbEnd: number): { end: number; content: boolean } {
+  let pos = skipAdjuncts(masked, verbEnd);
+  const start = pos;
+  if (TELLING.test(verb)) {
+    const audience = AUDIENCE_RE.exec(masked.slice(pos)) ?? NAMED_AUDIENCE.exec(masked.slice(pos));
+    if (audience) pos += audience[0].length;
+  }
+  for (let round = 0; round < 6; round++) {
+    const adjunct = skipAdjuncts(masked, pos);
+    const place = PLACE_PP.exec(masked.slice(adjunct));
+    const next = place ? adjunct + place[0].length : adjunct;
+    if (next === pos) break;
+    pos = next;
+  }
+  const rest = masked.slice(pos);
+  const setOff = pos > start || /,\s*$/.test(masked.slice(verbEnd, pos));
+  const circumstance = setOff ? CIRCUMSTANCE_AFTER_PLACE : CIRCUMSTANCE;
+  if (/^[\s.!?"”’,;:]*$/.test(rest) || circumstance.test(rest)) return { end: pos, content: false };
+  return { end: pos, content: true };
+}
+
 /**
  * Where the content of a reporting verb starts: past a phrasal particle, past adjuncts ("on Tuesday",
  * "during the meeting"), past the object of a telling verb and past `that`. -1 when the verb is not
@@ -193,6 +238,12 @@ export function contentStart(masked: string, verb: string, verbEnd: number): num
         return pos + that.index + that[0].length;
       }
     }
+  }
+  if (CLAUSAL_VERBS.has(lower)) {
+    // "told reporters in Quetta the roads were open": past the audience; nothing said when only a place or an occasion follows.
+    const tail = attributionEnd(masked, lower, pos);
+    if (!tail.content) return masked.length;
+    if (TELLING.test(lower)) pos = tail.end;
   }
   pos = skipAdjuncts(masked, pos);
   const that = /^\s*that\b/i.exec(masked.slice(pos));
@@ -250,7 +301,9 @@ export function attributionAfter(ctx: SentenceContext, from: number): Attributio
     const voices = resolvePhrase(subject, discourse, { loose: true });
     if (!voices.length) return null;
     const verbEnd = from + lead + cue.index + cue[0].length;
-    return { voices, frame: [ctx.sentence.start + from, ctx.sentence.start + skipAdjuncts(masked, verbEnd)], verbEnd };
+    // The day may close a long attribution ("…,” X told reporters in Washington on Monday).
+    const frameEnd = Math.max(skipAdjuncts(masked, verbEnd), attributionEnd(masked, cue[0], verbEnd).end);
+    return { voices, frame: [ctx.sentence.start + from, ctx.sentence.start + frameEnd], verbEnd };
   }
   // No verb: a bare noun phrase closing the sentence names the speaker.
   const bare = tail.replace(/[.!?\s]+$/u, '');
@@ -434,9 +487,8 @@ export function findReportedSpeech(ctx: SentenceContext, floor: number): Found[]
   const closing = cues.at(-1);
   if (closing && closing.index >= floor && !heads.length) {
     const verbEnd = closing.index + closing[0].length;
-    const rest = masked.slice(skipAdjuncts(masked, verbEnd));
     const before = masked.slice(floor, closing.index);
-    if ((/^[\s.!?"”]*$/.test(rest) || TOLD_OUTLET.test(rest)) && /,[^,]*$/.test(before) && !before.includes(MASK)) {
+    if (!attributionEnd(masked, closing[0], verbEnd).content && /,[^,]*$/.test(before) && !before.includes(MASK)) {
       const trailing = trailingAttribution(ctx, floor, clauseStartFor(masked, closing.index, floor), closing.index, verbEnd);
       if (trailing?.length) return trailing;
     }
@@ -534,8 +586,10 @@ export function findReportedSpeech(ctx: SentenceContext, floor: number): Found[]
 function trailingAttribution(ctx: SentenceContext, floor: number, clauseAt: number, verbAt: number, verbEnd: number): Found[] | null {
   const { masked, sentence, discourse } = ctx;
   const base = sentence.start;
-  let afterVerb = skipAdjuncts(masked, verbEnd);
-  if (TOLD_OUTLET.test(masked.slice(afterVerb))) afterVerb = masked.length;
+  // Nothing said after the verb: only its audience, a place, the sentence end or a circumstance.
+  const tail = attributionEnd(masked, masked.slice(verbAt, verbEnd), verbEnd);
+  const afterVerb = tail.content ? skipAdjuncts(masked, verbEnd) : masked.length;
+  const frameEnd = tail.content ? masked.length : tail.end;
   const rest = masked.slice(afterVerb);
   const out: Found[] = [];
   // The subject: the last comma segment before the verb, or two for an appositive ("Dr. X, the spokesperson,").
@@ -585,7 +639,7 @@ function trailingAttribution(ctx: SentenceContext, floor: number, clauseAt: numb
           kind: 'indirect',
           start: s,
           end: e,
-          frames: [[base + floor + subjectFrom + 1, base + masked.length]],
+          frames: [[base + floor + subjectFrom + 1, base + frameEnd]],
           anchor: base + verbAt,
           subjectStart: base + floor + subjectFrom + 1,
         });

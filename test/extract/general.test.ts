@@ -1,0 +1,63 @@
+// General rules of reporting English, each with invented sentences: audiences of "told", circumstances
+// after an attribution, days closing an attribution, clause-bound dates, subjects past relative clauses.
+import { describe, expect, it } from 'vitest';
+import { lines, run } from './helpers.js';
+
+const dated = (text: string, published = '2024-11-20') => run(text, published).map((s) => `${s.speakerName} ${s.date} ${s.dateBasis}`);
+
+describe('the audience of "told" is not content', () => {
+  it.each([
+    'Farid Kazmi told reporters in Lakeside after meeting district officials.',
+    'The Freedonian foreign ministry spokesperson told a regular press briefing in Fredville on Tuesday.',
+    'Kazmi told a press conference in Lakeside.',
+    'Rehman told the assembly on Monday.',
+    'Kazmi told the Senate.',
+    'Rehman told a gathering of elders in Hilltown.',
+    'Kazmi told a news agency.',
+  ])('%s', (text) => {
+    expect(lines(text)).toEqual([]);
+  });
+
+  it('still takes a that-clause or a clause after the audience', () => {
+    expect(lines('Kazmi told reporters in Lakeside on Monday that the road would reopen.')).toEqual(['Farid Kazmi | indirect | the road would reopen']);
+    expect(lines('Kazmi told the City Herald the road would reopen.')).toEqual(['Farid Kazmi | indirect | the road would reopen']);
+  });
+
+  it('gives the content before the attribution, or the quote, to the speaker', () => {
+    expect(lines('The road will reopen soon, Kazmi told reporters in Lakeside.')).toEqual(['Farid Kazmi | indirect | The road will reopen soon']);
+    expect(lines('“The road will reopen soon,” Kazmi told a news conference.')).toEqual(['Farid Kazmi | direct | The road will reopen soon']);
+  });
+});
+
+describe('a circumstance after an inverted attribution is not content', () => {
+  it('takes the clause before the attribution, not the trailing "after …"', () => {
+    expect(lines('Freedonia will send more troops to the border, Interior Minister Farid Kazmi said on Wednesday, after a string of attacks in which gunmen stopped buses.')).toEqual([
+      'Farid Kazmi | indirect | Freedonia will send more troops to the border',
+    ]);
+    expect(lines('The market will reopen, Rehman said, as traders gathered outside.')).toEqual(['Sadia Rehman | indirect | The market will reopen']);
+  });
+
+  it('adds no statement for a participial tail', () => {
+    expect(lines('Kazmi visited the depot. “Nobody came to help us,” he said, sitting beside his truck near the pass.')).toEqual([
+      'Farid Kazmi | direct | Nobody came to help us',
+    ]);
+  });
+
+  it('keeps "A, he affirmed, B" and ", adding that …"', () => {
+    expect(lines('Farid Kazmi spoke. Such threats, he affirmed, would not deter the state.')).toEqual([
+      'Farid Kazmi | indirect | Such threats, he affirmed, would not deter the state',
+    ]);
+  });
+});
+
+describe('a day at the end of a long attribution', () => {
+  it('dates the quote and the later statements of the same briefing', () => {
+    const text =
+      '“We will not let this stand,” Freedonian foreign ministry spokesperson Ana Ruiz told reporters in Fredville on Monday. Ruiz said Freedonia stood with its partners. She said more aid would follow.';
+    expect(dated(text)).toEqual(['Freedonia 2024-11-18 relative', 'Freedonia 2024-11-18 relative', 'Freedonia 2024-11-18 relative']);
+  });
+
+  it('reads the day after the audience and place of an indirect statement', () => {
+    expect(dated('The road will reopen soon, Kazmi told reporters in Lakeside on Monday.')).toEqual(['Farid Kazmi 2024-11-18 relative']);
+  });
+});
