@@ -596,7 +596,11 @@ function trailingAttribution(ctx: SentenceContext, floor: number, clauseAt: numb
   const before = masked.slice(floor, verbAt);
   let subjectFrom = Math.max(before.lastIndexOf(','), before.lastIndexOf(MASK));
   let subjectText = before.slice(subjectFrom + 1);
-  if (!subjectText.trim() && subjectFrom > 0) {
+  // "…, said Farid Kazmi": a name right after the verb is an inverted subject, not an appositive before it.
+  const npAfter = masked.slice(verbEnd).match(/^\s+([^,;.\u0001]{1,80}?)(?=\s+(?:in|on|at|during|while)\s|[,;.]|$)/u);
+  const invertible = !TELLING.test(masked.slice(verbAt, verbEnd).trim());
+  const invertedSubject = invertible && !subjectText.trim() && npAfter?.[1] ? resolvePhrase(npAfter[1], discourse, { loose: true }) : [];
+  if (!subjectText.trim() && subjectFrom > 0 && !invertedSubject.length) {
     const prev = before.lastIndexOf(',', subjectFrom - 1);
     const prev2 = prev > 0 ? before.lastIndexOf(',', prev - 1) : -1;
     subjectText = before.slice(prev2 + 1, subjectFrom);
@@ -607,11 +611,18 @@ function trailingAttribution(ctx: SentenceContext, floor: number, clauseAt: numb
   let contentEndAt = floor + Math.max(0, subjectFrom);
   if (inverted) {
     // "“…,” said Langove, adding that …": the subject follows the verb.
-    const np = masked.slice(verbEnd).match(/^\s+([^,;.\u0001]{1,80}?)(?=\s+(?:in|on|at|during|while)\s|[,;.]|$)/u);
+    const np = npAfter;
     voices = np?.[1] ? resolvePhrase(np[1], discourse, { loose: true }) : [];
     const adding = addingContent(masked, verbEnd + (np?.[0].length ?? 0));
-    if (!voices.length || adding < 0) return null;
-    return [indirectFound(ctx, voices, adding, masked.length, verbEnd, verbAt)];
+    if (!voices.length) return null;
+    if (adding >= 0) return [indirectFound(ctx, voices, adding, masked.length, verbEnd, verbAt)];
+    // "The road will reopen, said Farid Kazmi, who …": the clause before the inverted attribution.
+    const contentFrom = sentenceFloor(masked);
+    const contentTo = floor + Math.max(0, subjectFrom);
+    if (subjectText.includes(MASK) || !hasWords(masked, contentFrom, contentTo) || masked.slice(contentFrom, contentTo).includes(MASK)) return null;
+    const [s, e] = trimSpan(ctx.text, base + contentFrom, base + contentTo);
+    if (e <= s) return null;
+    return [{ voices, kind: 'indirect', start: s, end: e, frames: [[base + verbAt, base + masked.length]], anchor: base + verbAt, subjectStart: base + verbAt }];
   }
   if (wordsIn(subjectText) > 14) return null;
   voices = resolvePhrase(stripFiller(subjectText), discourse, { loose: true });

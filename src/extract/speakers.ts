@@ -177,6 +177,8 @@ export function cleanPhrase(phrase: string): string {
   // Dash parentheticals ("China – working on CPEC projects … – condemned").
   text = text.replace(/\s[–—-]\s[^–—]*?\s[–—-](?=\s|$)/gu, ' ');
   text = text.replace(/\s[–—]\s.*$/u, '');
+  // Relative clauses (", who teaches at the University of X,"): the places and bodies in them are not the subject.
+  text = text.replace(/,\s+(?:who|whom|whose|which|where)\b[^,]*(?:,|$)/giu, ',');
   // Participial asides (", echoing Gillani’s sentiments,").
   text = text.replace(/,\s+(?!including\b|according\b)(?:\p{Ll}+ing)\b[^,]*,?/gu, ',');
   text = text.replace(/[,;:\s]+$/u, '').replace(/^[,;:\s]+/u, '');

@@ -61,3 +61,23 @@ describe('a day at the end of a long attribution', () => {
     expect(dated('The road will reopen soon, Kazmi told reporters in Lakeside on Monday.')).toEqual(['Farid Kazmi 2024-11-18 relative']);
   });
 });
+
+describe('the subject past relative clauses and appositives', () => {
+  it('skips ", who …," and ", which …," when finding the speaker', () => {
+    expect(lines('Nadia Baig, who teaches politics at the University of Hilltown, said that the attacks would continue.')).toEqual([
+      'Nadia Baig | indirect | the attacks would continue',
+    ]);
+    expect(lines('Rehman, who rushed to the Civil Hospital, said the wounded would be flown to the capital.')).toEqual([
+      'Sadia Rehman | indirect | the wounded would be flown to the capital',
+    ]);
+    expect(lines('Nadia Baig, whose brother was killed at the Central Market, said the attacks would continue.')).toEqual([
+      'Nadia Baig | indirect | the attacks would continue',
+    ]);
+  });
+
+  it('reads an inverted attribution followed by a relative clause', () => {
+    expect(lines('The attacks will continue, said Nadia Baig, who teaches politics at the University of Hilltown.')).toEqual([
+      'Nadia Baig | indirect | The attacks will continue',
+    ]);
+  });
+});
