@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer, { TimeoutError, executablePath as puppeteerExecutablePath } from 'puppeteer';
-import type { Browser, HTTPRequest, PDFOptions } from 'puppeteer';
+import type { Browser, HTTPRequest, Page, PDFOptions } from 'puppeteer';
 import { ReportError } from '../errors.js';
 import { setPdfInfo } from './pdf-info.js';
 
@@ -143,6 +143,11 @@ export interface PdfMetadata {
 export interface PdfRenderOptions extends PdfMetadata {
   /** Called for every request the page tried and we refused (anything but the document and data: URLs). */
   onBlockedRequest?: (url: string) => void;
+  /**
+   * false: a quicker print without the tagged structure and outline, for reading the layout only (the
+   * pages come out the same). Default true.
+   */
+  tagged?: boolean;
 }
 
 /** One open browser. Obtained from withBrowser; do not keep it after the callback returns. */
@@ -151,6 +156,8 @@ export interface BrowserSession {
   /** Every URL refused so far in this session. */
   readonly blockedRequests: readonly string[];
   readonly executablePath: string;
+  /** Closes the session's page (withBrowser does this; the browser itself is closed by withBrowser). */
+  close(): Promise<void>;
 }
 
 const LAUNCH_ARGS = [
@@ -219,12 +226,20 @@ function killNow(browser: Browser | undefined): void {
  * the way it would have.
  */
 export async function withBrowser<T>(fn: (session: BrowserSession) => Promise<T>, opts: BrowserOptions = {}): Promise<T> {
-  const executablePath = findChromium(opts.chromiumPath);
-  const timeoutMs = opts.timeoutMs ?? browserTimeoutMs();
-  const profile = await mkdtemp(join(tmpdir(), 'report-chromium-'));
-  liveProfiles.add(profile);
-  let browser: Browser | undefined;
+  return withBrowserStarting(async (starting) => fn(await starting), opts);
+}
 
+/**
+ * Like withBrowser, but `fn` is called at once with the browser still starting, so that other work
+ * (loading the store, the analysis) overlaps Chromium's start. A failure to find or start the browser
+ * surfaces where `fn` awaits the session, so errors found before that (a bad store) come first.
+ */
+export async function withBrowserStarting<T>(
+  fn: (session: Promise<BrowserSession>) => Promise<T>,
+  opts: BrowserOptions = {},
+): Promise<T> {
+  let browser: Browser | undefined;
+  let profile: string | undefined;
   let interruptedBy: NodeJS.Signals | null = null;
   const onSignal = (signal: NodeJS.Signals): void => {
     interruptedBy = signal;
@@ -232,7 +247,7 @@ export async function withBrowser<T>(fn: (session: BrowserSession) => Promise<T>
     process.removeListener('SIGTERM', onSignal);
     const child = browser?.process();
     killNow(browser);
-    killProcessesUsingProfile(profile);
+    if (profile !== undefined) killProcessesUsingProfile(profile);
     // Wait (briefly) for the browser to exit so it stops writing into its profile, remove the profile,
     // then raise the signal again so the program ends as it would have without us.
     const exited = new Promise<void>((resolve) => {
@@ -240,18 +255,23 @@ export async function withBrowser<T>(fn: (session: BrowserSession) => Promise<T>
       child.once('exit', () => resolve());
       setTimeout(resolve, 2_000).unref();
     });
+    const removing = profile;
     void exited
-      .then(() => rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }))
+      .then(() => (removing === undefined ? undefined : rm(removing, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 })))
       .catch(() => undefined)
       .finally(() => {
-        liveProfiles.delete(profile);
+        if (removing !== undefined) liveProfiles.delete(removing);
         process.kill(process.pid, signal);
       });
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
 
-  try {
+  const launch = async (): Promise<BrowserSession> => {
+    const executablePath = findChromium(opts.chromiumPath);
+    const timeoutMs = opts.timeoutMs ?? browserTimeoutMs();
+    profile = await mkdtemp(join(tmpdir(), 'report-chromium-'));
+    liveProfiles.add(profile);
     const args = [...LAUNCH_ARGS, `--user-data-dir=${profile}`];
     if (needsNoSandbox()) args.push('--no-sandbox');
     const launching = puppeteer.launch({
@@ -276,15 +296,24 @@ export async function withBrowser<T>(fn: (session: BrowserSession) => Promise<T>
     }
     const pid = browser.process()?.pid;
     if (pid !== undefined) livePids.add(pid);
-    const session = createSession(browser, executablePath, profile, timeoutMs);
-    try {
-      return await fn(session);
-    } catch (error) {
-      // The browser was killed under the work: say so, rather than report it as a crash.
-      if (interruptedBy) throw new ReportError('interrupted', `interrupted by ${interruptedBy}`, { cause: error });
-      throw error;
-    }
+    return createSession(browser, executablePath, profile, timeoutMs);
+  };
+
+  const starting = launch();
+  // Not awaited when `fn` fails first: the failure is the one to report, this one is handled below.
+  starting.catch(() => undefined);
+  try {
+    return await fn(starting);
+  } catch (error) {
+    // The browser was killed under the work: say so, rather than report it as a crash.
+    if (interruptedBy) throw new ReportError('interrupted', `interrupted by ${interruptedBy}`, { cause: error });
+    throw error;
   } finally {
+    // Let a launch still under way finish, so that what it started is closed below.
+    await starting.then(
+      (session) => session.close(),
+      () => undefined,
+    );
     process.removeListener('SIGINT', onSignal);
     process.removeListener('SIGTERM', onSignal);
     if (browser) {
@@ -292,52 +321,71 @@ export async function withBrowser<T>(fn: (session: BrowserSession) => Promise<T>
       await closeBrowser(browser);
       if (pid !== undefined) livePids.delete(pid);
     }
-    killProcessesUsingProfile(profile);
-    await rm(profile, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });
-    liveProfiles.delete(profile);
+    if (profile !== undefined) {
+      killProcessesUsingProfile(profile);
+      await rm(profile, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });
+      liveProfiles.delete(profile);
+    }
   }
 }
 
 function createSession(browser: Browser, executablePath: string, profile: string, timeoutMs: number): BrowserSession {
   const blocked: string[] = [];
   let counter = 0;
+  // One page for every render: a new page costs a renderer start and the interception set-up again.
+  let pagePromise: Promise<Page> | null = null;
+  let documentUrl = '';
+  let onBlocked: ((url: string) => void) | undefined;
+  const openPage = async (): Promise<Page> => {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(timeoutMs);
+    await page.setJavaScriptEnabled(false);
+    await page.setRequestInterception(true);
+    page.on('request', (request: HTTPRequest) => {
+      const url = request.url();
+      if (url === documentUrl || url.startsWith('data:')) {
+        void request.continue();
+        return;
+      }
+      blocked.push(url);
+      onBlocked?.(url);
+      void request.abort('blockedbyclient');
+    });
+    return page;
+  };
   return {
     executablePath,
     blockedRequests: blocked,
+    async close() {
+      const page = pagePromise;
+      pagePromise = null;
+      if (page) await page.then((p) => p.close()).catch(() => undefined);
+    },
     async renderPdf(html, opts) {
       // The document is loaded from a file so that it has a real URL we can allow and nothing else.
       const documentPath = join(profile, `briefing-${++counter}.html`);
       await writeFile(documentPath, html, 'utf8');
-      const documentUrl = pathToFileURL(documentPath).href;
-      const page = await browser.newPage();
-      try {
-        page.setDefaultTimeout(timeoutMs);
-        await page.setJavaScriptEnabled(false);
-        await page.setRequestInterception(true);
-        page.on('request', (request: HTTPRequest) => {
-          const url = request.url();
-          if (url === documentUrl || url.startsWith('data:')) {
-            void request.continue();
-            return;
-          }
-          blocked.push(url);
-          opts.onBlockedRequest?.(url);
-          void request.abort('blockedbyclient');
-        });
-        const render = async (): Promise<Uint8Array> => {
-          await page.goto(documentUrl, { waitUntil: 'load' });
-          await page.evaluate('document.fonts.ready.then(() => true)');
-          const pdfOptions: PDFOptions = {
-            format: 'A4',
-            printBackground: true,
-            preferCSSPageSize: true,
-            tagged: true,
-            outline: true,
-            timeout: timeoutMs,
-          };
-          return await page.pdf(pdfOptions);
+      pagePromise ??= openPage();
+      const page = await pagePromise;
+      documentUrl = pathToFileURL(documentPath).href;
+      onBlocked = opts.onBlockedRequest;
+      const tagged = opts.tagged ?? true;
+      const render = async (): Promise<Uint8Array> => {
+        await page.goto(documentUrl, { waitUntil: 'load' });
+        await page.evaluate('document.fonts.ready.then(() => true)');
+        const pdfOptions: PDFOptions = {
+          format: 'A4',
+          printBackground: true,
+          preferCSSPageSize: true,
+          tagged,
+          outline: tagged,
+          timeout: timeoutMs,
         };
+        return await page.pdf(pdfOptions);
+      };
+      try {
         const pdf = await withTimeout(render(), timeoutMs, () => timeoutError(timeoutMs, 'rendering the PDF'));
+        if (!tagged) return pdf;
         return setPdfInfo(pdf, {
           Title: opts.title,
           Subject: opts.subject,
@@ -345,8 +393,13 @@ function createSession(browser: Browser, executablePath: string, profile: string
           Author: opts.author ?? '',
           Creator: 'balochistan-briefing (Handlebars + Chromium)',
         });
+      } catch (error) {
+        // A page that timed out may be stuck: the next render gets a fresh one.
+        void this.close();
+        throw error;
       } finally {
-        await page.close().catch(() => undefined);
+        onBlocked = undefined;
+        await rm(documentPath, { force: true }).catch(() => undefined);
       }
     },
   };

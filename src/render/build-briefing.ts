@@ -10,6 +10,7 @@ import {
   resolveTheme,
 } from '../store/index.js';
 import type { IsoDate } from '../types.js';
+import { type BrowserSession, withBrowserStarting } from './browser.js';
 import { renderBriefing } from './index.js';
 
 export interface BriefingRequest {
@@ -59,7 +60,15 @@ export async function prepareAnalysis(request: Omit<BriefingRequest, 'outDir' | 
 }
 
 export async function buildBriefing(request: BriefingRequest): Promise<BriefingResult> {
-  const analysis = await prepareAnalysis(request);
+  if (request.htmlOnly) return briefingFrom(await prepareAnalysis(request), request);
+  // Chromium starts while the store loads and the analysis runs (it is another process: on two cores
+  // its start costs us little); a store error still comes first, and the browser is closed.
+  return withBrowserStarting(async (browser) => briefingFrom(await prepareAnalysis(request), request, browser), {
+    chromiumPath: request.chromiumPath,
+  });
+}
+
+async function briefingFrom(analysis: Analysis, request: BriefingRequest, browser?: Promise<BrowserSession>): Promise<BriefingResult> {
   const warnings: string[] = [];
   if (analysis.counts.statements === 0) {
     warnings.push(`no statements between ${request.from} and ${request.to} match; the briefing says so`);
@@ -70,6 +79,7 @@ export async function buildBriefing(request: BriefingRequest): Promise<BriefingR
     htmlOnly: request.htmlOnly,
     chromiumPath: request.chromiumPath,
     fileStem: `briefing-${request.from}_${request.to}`,
+    browser,
   });
   return {
     html: written.html,

@@ -1,14 +1,14 @@
 // Public interface of the render stage: Analysis → HTML preview and PDF briefing, and the preview server.
 import { randomBytes } from 'node:crypto';
 import { constants as fsConstants } from 'node:fs';
-import { access, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Analysis } from '../analyze/types.js';
 import { ReportError } from '../errors.js';
-import { withBrowser } from './browser.js';
+import { type BrowserSession, withBrowser } from './browser.js';
 import { formatPeriod } from './format.js';
 import { briefingSections, renderHtml } from './html.js';
-import { readLayout } from './pdf-pages.js';
+import { type PdfLayout, readLayout } from './pdf-pages.js';
 
 export { renderHtml, briefingSections } from './html.js';
 export type { RenderHtmlOptions, SectionEntry } from './html.js';
@@ -18,6 +18,7 @@ export {
   findChromium,
   renderPdf,
   withBrowser,
+  withBrowserStarting,
 } from './browser.js';
 export type { BrowserOptions, BrowserSession, PdfMetadata, PdfRenderOptions } from './browser.js';
 export { startPreviewServer } from './server.js';
@@ -31,6 +32,8 @@ export interface RenderBriefingOptions {
   templateDir?: string;
   htmlOnly?: boolean;
   chromiumPath?: string;
+  /** A browser already starting (withBrowserStarting); without it one is started here. */
+  browser?: Promise<BrowserSession>;
 }
 
 export interface RenderBriefingResult {
@@ -83,10 +86,40 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
 const sameStarts = (a: Record<string, number>, b: Record<string, number>): boolean =>
   Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([id, page]) => b[id] === page);
 
+// The page numbers a briefing was printed with are kept in its HTML, so that the next run of the same
+// briefing can try them first and, when they are still right, print once instead of twice.
+const TOC_MARK = '<!-- report:toc-pages ';
+
+function withTocMark(html: string, tocPages: Record<string, number>): string {
+  return `${html}${html.endsWith('\n') ? '' : '\n'}${TOC_MARK}${JSON.stringify(tocPages)} -->\n`;
+}
+
+/** The page numbers recorded in an earlier briefing at `htmlPath`, or {} (absent, unreadable, foreign). */
+async function previousTocPages(htmlPath: string): Promise<Record<string, number>> {
+  let text: string;
+  try {
+    text = await readFile(htmlPath, 'utf8');
+  } catch {
+    return {};
+  }
+  const at = text.lastIndexOf(TOC_MARK);
+  if (at < 0) return {};
+  try {
+    const parsed: unknown = JSON.parse(text.slice(at + TOC_MARK.length, text.indexOf(' -->', at)));
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {};
+    const entries = Object.entries(parsed).filter(([, page]) => Number.isInteger(page) && (page as number) > 0);
+    return Object.fromEntries(entries) as Record<string, number>;
+  } catch {
+    return {};
+  }
+}
+
 /**
- * Renders the HTML preview and (unless htmlOnly) the PDF. The PDF is rendered, the page each section
- * starts on is read back, and it is rendered again with those numbers in the table of contents; if the
- * numbers moved the sections (a longer contents page), once more.
+ * Renders the HTML preview and (unless htmlOnly) the PDF. The table of contents needs the page each
+ * section starts on, which only the printed PDF tells: the briefing is printed with the numbers of the
+ * previous run of the same briefing (if any), the pages are read back, and when they differ it is
+ * printed again with the numbers read (at most three prints). Without earlier numbers the first print
+ * only reads the layout, so it skips the tagged structure.
  */
 export async function renderBriefing(analysis: Analysis, opts: RenderBriefingOptions): Promise<RenderBriefingResult> {
   if (!/^[^/\\\0]+$/.test(opts.fileStem) || opts.fileStem === '.' || opts.fileStem === '..') {
@@ -102,10 +135,10 @@ export async function renderBriefing(analysis: Analysis, opts: RenderBriefingOpt
     return { html: htmlPath, pdf: null, pages: null, warnings };
   }
 
-  // Render the HTML once before starting a browser: a template error should not cost a Chromium launch.
-  let tocPages: Record<string, number> = {};
-  let html = await renderHtml(analysis, { templateDir: opts.templateDir, tocPages });
+  // Render the HTML once before using the browser: a template error should stop us before a print.
+  const firstHtml = await renderHtml(analysis, { templateDir: opts.templateDir, tocPages: {} });
   const ids = briefingSections(analysis).map((s) => s.id);
+  const guess = await previousTocPages(htmlPath);
   const meta = {
     title: analysis.title,
     subject: `Statements ${formatPeriod(analysis.period)}`,
@@ -113,31 +146,37 @@ export async function renderBriefing(analysis: Analysis, opts: RenderBriefingOpt
     author: 'balochistan-briefing',
   };
 
-  const { pdf, pages } = await withBrowser(
-    async (session) => {
-      let pdf = await session.renderPdf(html, meta);
-      let layout = await readLayout(pdf, ids);
-      for (let pass = 0; pass < 2; pass++) {
-        if (pass > 0 && sameStarts(tocPages, layout.starts)) break;
-        tocPages = layout.starts;
-        html = await renderHtml(analysis, { templateDir: opts.templateDir, tocPages });
-        pdf = await session.renderPdf(html, meta);
-        layout = await readLayout(pdf, ids);
-      }
-      if (!sameStarts(tocPages, layout.starts)) {
-        warnings.push('the page numbers in the contents may be off by a page: the layout did not settle after three passes');
-      }
-      const missing = ids.filter((id) => id !== 'cover' && id !== 'contents' && html.includes(`id="${id}"`) && !(id in layout.starts));
-      if (missing.length > 0) warnings.push(`no page number found for section(s) ${missing.join(', ')} (not linked from the contents?)`);
-      if (session.blockedRequests.length > 0) {
-        warnings.push(
-          `blocked ${session.blockedRequests.length} request(s) from the template (briefings render offline): ${[...new Set(session.blockedRequests)].slice(0, 3).join(', ')}`,
-        );
-      }
-      return { pdf, pages: layout.pages };
-    },
-    { chromiumPath: opts.chromiumPath },
-  );
+  const print = async (session: BrowserSession) => {
+    let tocPages = guess;
+    let html = '';
+    let pdf: Uint8Array = new Uint8Array();
+    let layout: PdfLayout = { pages: 0, starts: {} };
+    let settled = false;
+    for (let pass = 0; pass < 3 && !settled; pass++) {
+      // Without numbers to try, the first print cannot be the final one: it only reads the layout.
+      const final = pass > 0 || Object.keys(guess).length > 0;
+      const body = pass === 0 && Object.keys(tocPages).length === 0 ? firstHtml : await renderHtml(analysis, { templateDir: opts.templateDir, tocPages });
+      html = withTocMark(body, tocPages);
+      pdf = await session.renderPdf(html, { ...meta, tagged: final });
+      layout = await readLayout(pdf, ids);
+      settled = final && sameStarts(tocPages, layout.starts);
+      tocPages = layout.starts;
+    }
+    if (!settled) {
+      warnings.push('the page numbers in the contents may be off by a page: the layout did not settle after three passes');
+    }
+    const missing = ids.filter((id) => id !== 'cover' && id !== 'contents' && html.includes(`id="${id}"`) && !(id in layout.starts));
+    if (missing.length > 0) warnings.push(`no page number found for section(s) ${missing.join(', ')} (not linked from the contents?)`);
+    if (session.blockedRequests.length > 0) {
+      warnings.push(
+        `blocked ${session.blockedRequests.length} request(s) from the template (briefings render offline): ${[...new Set(session.blockedRequests)].slice(0, 3).join(', ')}`,
+      );
+    }
+    return { html, pdf, pages: layout.pages };
+  };
+  const { html, pdf, pages } = opts.browser
+    ? await print(await opts.browser)
+    : await withBrowser(print, { chromiumPath: opts.chromiumPath });
 
   await writeFileAtomic(htmlPath, html);
   await writeFileAtomic(pdfPath, pdf);

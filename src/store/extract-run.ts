@@ -12,6 +12,7 @@ import { loadStore } from './load.js';
 import { withStoreLock } from './lock.js';
 import { Merger } from './merge.js';
 import { saveStore } from './save.js';
+import { extractInParallel, extractionThreads, type WorkerResult } from './workers.js';
 
 export interface ExtractOptions {
   /** Article files and folders, as the user gave them. */
@@ -21,6 +22,12 @@ export interface ExtractOptions {
   onProgress?: (done: number, total: number, file: string) => void;
   /** Read every article again, even those unchanged since the last run. */
   force?: boolean;
+  /**
+   * Threads to extract with: 1 reads every article in this thread; more runs worker threads. Default:
+   * one per core when more than PARALLEL_THRESHOLD articles need reading, else 1. The store written is
+   * the same either way (results are merged in input order).
+   */
+  threads?: number;
 }
 
 export interface ExtractSummary {
@@ -67,6 +74,9 @@ export async function extractIntoStore(options: ExtractOptions): Promise<Extract
     const hashes = await mapLimited(files, 32, hashFile);
     const merger = new Merger(store);
     let merged = 0;
+    let done = 0;
+    // First decide which files need reading, then read them (here or on workers) and merge in order.
+    const pending: { file: string; key: string; hash: string }[] = [];
     for (const [index, file] of files.entries()) {
       const hash = hashes[index];
       const key = storedArticlePath(file);
@@ -75,21 +85,40 @@ export async function extractIntoStore(options: ExtractOptions): Promise<Extract
       } else if (!options.force && known.get(key) === hash) {
         summary.skipped += 1;
       } else {
-        try {
-          const { article, statements } = await readAndExtract(file, store.registry);
-          const counts = merger.mergeArticle({ ...article, file: key, hash }, statements);
-          summary.statements.new += counts.new;
-          summary.statements.updated += counts.updated;
-          summary.statements.unchanged += counts.unchanged;
-          summary.statements.removed += counts.removed;
-          summary.undated += counts.undated;
-          merged += 1;
-        } catch (error) {
-          summary.errors.push({ file, message: messageOf(error) });
-        }
+        pending.push({ file, key, hash });
+        continue;
       }
-      options.onProgress?.(index + 1, files.length, file);
+      done += 1;
+      options.onProgress?.(done, files.length, file);
     }
+    const results = extractionResults(
+      pending.map((job) => job.file),
+      store.registry,
+      extractionThreads(pending.length, options.threads),
+    );
+    let next = 0;
+    for await (const result of results) {
+      const job = pending[next] as (typeof pending)[number];
+      next += 1;
+      try {
+        if (!result.ok) throw new Error(result.message);
+        const { article, statements } = result.value;
+        const counts = merger.mergeArticle({ ...article, file: job.key, hash: job.hash }, statements);
+        summary.statements.new += counts.new;
+        summary.statements.updated += counts.updated;
+        summary.statements.unchanged += counts.unchanged;
+        summary.statements.removed += counts.removed;
+        summary.undated += counts.undated;
+        merged += 1;
+      } catch (error) {
+        summary.errors.push({ file: job.file, message: messageOf(error) });
+      }
+      done += 1;
+      options.onProgress?.(done, files.length, job.file);
+    }
+    // Errors in the order of the files, as a single-threaded run lists them.
+    const order = new Map(files.map((file, index) => [file, index]));
+    summary.errors.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0));
     const added = merger.addedSpeakers();
     summary.newSpeakers = added.length;
     summary.newSpeakerIds = added.map((speaker) => speaker.id);
@@ -147,6 +176,21 @@ export async function extractToJson(paths: string[], registry: Registry): Promis
     }
   }
   return out;
+}
+
+/** One result per file, in order: read in this thread when `threads` is 1, else on worker threads. */
+async function* extractionResults(files: readonly string[], registry: Registry, threads: number): AsyncGenerator<WorkerResult> {
+  if (threads > 1) {
+    yield* extractInParallel(files, registry, threads);
+    return;
+  }
+  for (const file of files) {
+    try {
+      yield { ok: true, value: await readAndExtract(file, registry) };
+    } catch (error) {
+      yield { ok: false, message: messageOf(error) };
+    }
+  }
 }
 
 async function hashFile(file: string): Promise<string | Error> {
