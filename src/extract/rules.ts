@@ -555,8 +555,11 @@ export function findReportedSpeech(ctx: SentenceContext, floor: number): Found[]
     let end = contentEnd(masked, head.contentAt, limit);
     // A claim of responsibility is the noun phrase "responsibility for …", not the clauses after it.
     if (/^\s*(?:the\s+)?responsibility\b/i.test(masked.slice(head.contentAt, head.contentAt + 20))) {
-      const comma = masked.slice(head.contentAt, end).search(/[,;]/);
-      if (comma > 0) end = head.contentAt + comma;
+      // …unless a participle of speech carries the claim on: one statement to its end ("…, saying it had targeted …").
+      const span = masked.slice(head.contentAt, end);
+      const comma = span.search(/[,;]/);
+      const carriedOn = [...span.matchAll(/[,;]\s*/g)].some((m) => PARTICIPLE_START.test(span.slice((m.index ?? 0) + m[0].length)));
+      if (comma > 0 && !carriedOn) end = head.contentAt + comma;
     }
     // A later clause with its own speaker ends this one ("…, but Delhi denied the allegations").
     if (next && next.subjectAt > head.contentAt && next.subjectAt < end) {

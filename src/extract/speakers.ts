@@ -179,6 +179,8 @@ export function cleanPhrase(phrase: string): string {
   text = text.replace(/\s[–—]\s.*$/u, '');
   // Relative clauses (", who teaches at the University of X,"): the places and bodies in them are not the subject.
   text = text.replace(/,\s+(?:who|whom|whose|which|where)\b[^,]*(?:,|$)/giu, ',');
+  // Prepositional asides (", in a statement sent to the media,").
+  text = text.replace(/,\s+(?:in|on|at|during|through|via|from|after|before|amid)\s+[^,]*,/giu, ',');
   // Participial asides (", echoing Gillani’s sentiments,").
   text = text.replace(/,\s+(?!including\b|according\b)(?:\p{Ll}+ing)\b[^,]*,?/gu, ',');
   text = text.replace(/[,;:\s]+$/u, '').replace(/^[,;:\s]+/u, '');

@@ -81,3 +81,27 @@ describe('the subject past relative clauses and appositives', () => {
     ]);
   });
 });
+
+describe('one statement across ", saying …"', () => {
+  it('runs a claim of responsibility on through a participle of speech', () => {
+    expect(lines('The MLF claimed responsibility for the attack, saying it had targeted a convoy of foreign engineers.')).toEqual([
+      'Mountain Liberation Front | indirect | responsibility for the attack, saying it had targeted a convoy of foreign engineers',
+    ]);
+    expect(lines('The MLF claimed responsibility for the attack, which killed four, saying it had targeted soldiers.')).toEqual([
+      'Mountain Liberation Front | indirect | responsibility for the attack, which killed four, saying it had targeted soldiers',
+    ]);
+  });
+
+  it('still ends a bare claim at its noun phrase', () => {
+    expect(lines('The MLF claimed responsibility for the attack, which killed four.')).toEqual(['Mountain Liberation Front | indirect | responsibility for the attack']);
+  });
+
+  it('keeps an object and its ", saying …" together, past an aside in the subject', () => {
+    expect(lines('Kazmi rejected the idea of a new operation, saying targeted strikes worked better.')).toEqual([
+      'Farid Kazmi | indirect | the idea of a new operation, saying targeted strikes worked better',
+    ]);
+    expect(lines('The MLF, in a statement sent to the media, claimed responsibility for the attack, saying its fighters had targeted the convoy.')).toEqual([
+      'Mountain Liberation Front | indirect | responsibility for the attack, saying its fighters had targeted the convoy',
+    ]);
+  });
+});
