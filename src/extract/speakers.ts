@@ -31,6 +31,9 @@ const ROLE_MODIFIERS = new Set(['deputy', 'former', 'ex', 'acting', 'vice', 'ass
 /** Offices held by one person at a time, named by place when the holder is not ("Gwadar Deputy Commissioner"). */
 const UNIQUE_OFFICES =
   'deputy commissioner|assistant commissioner|commissioner|inspector general of police|inspector general|chief secretary|home secretary|district police officer|senior superintendent of police|superintendent of police|deputy inspector general|governor|mayor|corps commander';
+/** A group named by quantity, not by name ("several other governments", "many countries"). */
+const FACELESS_QUANTIFIED = /^(?:several|many|various|numerous|other|some|a\s+number\s+of|a\s+host\s+of|dozens|scores)\b/i;
+const UNIQUE_OFFICE_SET = new Set(UNIQUE_OFFICES.split('|'));
 const OFFICE_BY_POSSESSIVE = new RegExp(`\\b(\\p{Lu}[\\p{L}-]+)(?:\\s+(?:district|division|city|province|region))?['’]s\\s+(${UNIQUE_OFFICES})\\b`, 'giu');
 const OFFICE_BY_OF = new RegExp(`\\b(${UNIQUE_OFFICES})\\s+(?:of\\s+)?(\\p{Lu}[\\p{L}-]+)\\b`, 'gu');
 
@@ -292,11 +295,17 @@ export function resolvePhrase(phrase: string, discourse: Discourse, options: Res
   const pronoun = resolvePronoun(text, discourse);
   if (pronoun) return pronoun;
   const conjuncts = splitConjuncts(text);
+  const withFaceless = conjuncts.some((part) => FACELESS_QUANTIFIED.test(part));
+  // "A, B and C" names three speakers, not a name and its role.
+  if (conjuncts.length > 2 && /,\s[^,]+\s(?:and|&)\s[^,]+$/.test(text)) {
+    const list = resolveList(text, discourse);
+    if (list.length > 1 || (withFaceless && list.length === 1)) return list;
+  }
   const appositive = appositiveName(text);
   if (appositive) return resolveAppositive(appositive.role, appositive.name, discourse, options);
   if (conjuncts.length > 1) {
     const list = resolveList(text, discourse);
-    if (list.length > 1) return list;
+    if (list.length > 1 || (withFaceless && list.length === 1)) return list;
   }
   return resolveSingle(text, discourse, options);
 }
@@ -347,6 +356,8 @@ function resolveList(text: string, discourse: Discourse): Voice[] {
     if (!first) {
       // An appositive after a comma ("the United States and China, two of Pakistan's key allies").
       if (/^(?:two|three|both|all|some|its|their|the|a|an)\b/i.test(part) && out.length >= 2) continue;
+      // A faceless group joined to named speakers ("the US, the UN and several other governments").
+      if (FACELESS_QUANTIFIED.test(part) && out.length >= 1) continue;
       return [];
     }
     if (!out.some((v) => v.entity.key === first.entity.key)) out.push(first);
@@ -571,6 +582,21 @@ function unnamedOffice(text: string, discourse: Discourse): Voice | null {
   const lower = text.toLowerCase().replace(/^the\s+/, '');
   for (const entity of discourse.entities.values()) {
     if (entity.roleNouns.has(lower)) return { entity, voice: null };
+  }
+  // "the deputy commissioner of Quetta (district)": the office named after its holder's place.
+  const of = /^(?:the\s+)?(\p{L}[\p{L} -]*?)\s+of\s+(?:the\s+)?(\p{Lu}[\p{L}-]+)(?:\s+(?:district|division|city|province|region))?$/u.exec(text);
+  // …or before it: "the Quetta deputy commissioner".
+  const before = /^(?:the\s+)?(\p{Lu}[\p{L}-]+)(?:\s+(?:district|division|city|province|region))?\s+(\p{L}[\p{L} -]*)$/u.exec(text);
+  const byPlace: Array<[string | undefined, string | undefined]> = [
+    [of?.[2], of?.[1]],
+    [before?.[1], before?.[2]],
+  ];
+  for (const [place, officeWords] of byPlace) {
+    const office = officeWords?.toLowerCase() ?? '';
+    if (!place || !UNIQUE_OFFICE_SET.has(office) || CALENDAR.has(place.toLowerCase()) || TITLE_WORDS.has(place.toLowerCase())) continue;
+    const entity = discourse.unknownEntity(`${place} ${titleCase(office)}`, 'person');
+    entity.roleNouns.add(office);
+    return { entity, voice: null };
   }
   const possessive = new RegExp(OFFICE_BY_POSSESSIVE.source, 'iu').exec(text);
   if (possessive?.[1] && possessive[2]) {

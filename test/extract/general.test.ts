@@ -105,3 +105,24 @@ describe('one statement across ", saying …"', () => {
     ]);
   });
 });
+
+describe('speakers of a joint lead and unnamed office holders', () => {
+  it('gives each named member of a list a statement and drops the faceless rest', () => {
+    expect(lines('The Freedonian government, the Sylvanian embassy and several other governments condemned the attack.')).toEqual([
+      'Freedonia | indirect | the attack',
+      'Sylvania | indirect | the attack',
+    ]);
+    expect(lines('Freedonia and many other countries condemned the attack.')).toEqual(['Freedonia | indirect | the attack']);
+  });
+
+  it('names the holder of a unique office by its place, before or after the noun', () => {
+    expect(lines('The deputy commissioner of Lakeside said the toll could rise. He added that the roads were shut.')).toEqual([
+      'Lakeside Deputy Commissioner | indirect | the toll could rise',
+      'Lakeside Deputy Commissioner | indirect | the roads were shut',
+    ]);
+    expect(lines('The Lakeside deputy commissioner said the toll could rise.')).toEqual(['Lakeside Deputy Commissioner | indirect | the toll could rise']);
+    expect(lines('The commissioner of Hilltown division told reporters that the toll could rise.')).toEqual([
+      'Hilltown Commissioner | indirect | the toll could rise',
+    ]);
+  });
+});
