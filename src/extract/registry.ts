@@ -164,10 +164,8 @@ export function compileRegistry(registry: Registry): CompiledRegistry {
 
   /** One pass over the words of `text`, trying the alias regexes only where some alias begins. */
   function collect(text: string, out: AliasHit[]) {
-    let skipUntil = 0;
     for (const word of text.matchAll(WORD_START)) {
       const at = word.index ?? 0;
-      if (at < skipUntil) continue;
       const token = word[0];
       const tries: Array<[RegExp | null, Map<string, AliasEntry[]>, boolean]> = [];
       if (sensitiveFirst.has(token)) tries.push([sensitiveRe, sensitive, true]);
@@ -179,7 +177,6 @@ export function compileRegistry(registry: Registry): CompiledRegistry {
         if (!match) continue;
         const key = normaliseAlias(match[0], caseSensitive);
         for (const entry of table.get(key) ?? []) out.push({ start: at, end: at + match[0].length, text: match[0], ...entry });
-        skipUntil = Math.max(skipUntil, at + match[0].length);
       }
     }
   }
@@ -194,17 +191,17 @@ export function compileRegistry(registry: Registry): CompiledRegistry {
       if (cached) return cached;
       const hits: AliasHit[] = [];
       collect(text, hits);
-      hits.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
-      // Longest match wins where two overlap ("Balochistan Home Ministry" over "Home Department").
+      // Where two overlap, the one that ends later wins, as the head of an English noun phrase comes
+      // last ("the army chief" is a chief, not the army); at the same end the longer one wins
+      // ("Balochistan Home Ministry" over "Home Ministry").
+      hits.sort((a, b) => b.end - a.end || a.start - b.start);
       const kept: AliasHit[] = [];
       for (const hit of hits) {
-        const last = kept.at(-1);
-        if (last && hit.start < last.end) {
-          if (hit.start === last.start && hit.end === last.end) kept.push(hit);
-          continue;
-        }
+        const clash = kept.find((k) => hit.start < k.end && k.start < hit.end);
+        if (clash && !(clash.start === hit.start && clash.end === hit.end)) continue;
         kept.push(hit);
       }
+      kept.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
       // Phrases and sentences recur (pronouns, role nouns, repeated paragraphs): keep recent answers.
       if (text.length < 2000) {
         if (cache.size > 5000) cache.clear();

@@ -1,7 +1,19 @@
 // General rules of reporting English, each with invented sentences: audiences of "told", circumstances
 // after an attribution, days closing an attribution, clause-bound dates, subjects past relative clauses.
 import { describe, expect, it } from 'vitest';
-import { lines, run } from './helpers.js';
+import { createExtractor } from '../../src/extract/index.js';
+import type { Speaker } from '../../src/types.js';
+import { article, lines, registry, run } from './helpers.js';
+
+/** The test registry with the army itself a voice of the military, and a head of government's office. */
+const wider = createExtractor({
+  themes: [],
+  speakers: [
+    ...registry.speakers.map((s): Speaker => (s.id === 'ispr' ? { ...s, aliases: [...s.aliases, 'the army', 'Freedonian Army'] } : s)),
+    { id: 'chief-ministers-office', name: "Chief Minister's Office", group: 'provincial-government', country: 'PK', aliases: ['CM Office'], roles: [] },
+  ],
+});
+const widerLines = (text: string) => wider(article(text)).map((s) => `${s.speakerName} | ${s.kind} | ${s.text}`);
 
 const dated = (text: string, published = '2024-11-20') => run(text, published).map((s) => `${s.speakerName} ${s.date} ${s.dateBasis}`);
 
@@ -123,6 +135,25 @@ describe('speakers of a joint lead and unnamed office holders', () => {
     expect(lines('The Lakeside deputy commissioner said the toll could rise.')).toEqual(['Lakeside Deputy Commissioner | indirect | the toll could rise']);
     expect(lines('The commissioner of Hilltown division told reporters that the toll could rise.')).toEqual([
       'Hilltown Commissioner | indirect | the toll could rise',
+    ]);
+  });
+});
+
+describe('the head of a noun phrase decides between overlapping registry names', () => {
+  it('reads "the army chief" as the chief (a role alias, by date), not the army', () => {
+    expect(widerLines('Troops were deployed across the province. The army chief said: “Terrorists will be hunted down.”')).toEqual([
+      'Tariq Awan | direct | Terrorists will be hunted down',
+    ]);
+    expect(widerLines('Troops moved in. The army chief, in a speech at the academy, said terrorists would be hunted down.')).toEqual([
+      'Tariq Awan | indirect | terrorists would be hunted down',
+    ]);
+    expect(widerLines('The COAS said the army would not rest.')).toEqual(['Tariq Awan | indirect | the army would not rest']);
+  });
+
+  it('keeps the military and its media wing for the military', () => {
+    expect(widerLines('The military’s media wing said five militants were killed. The army said in a statement that two soldiers died.')).toEqual([
+      'ISPR | indirect | five militants were killed',
+      'ISPR | indirect | two soldiers died',
     ]);
   });
 });
