@@ -65,14 +65,55 @@ export function sha256(content: string | Uint8Array): string {
   return createHash('sha256').update(content).digest('hex');
 }
 
-/** The text of a store file, or null when it does not exist. */
+/**
+ * The text of a store file, or null when it does not exist. Bytes that are not UTF-8 are refused
+ * rather than read as U+FFFD: a later save would otherwise write the replacement characters back.
+ */
 export async function readTextIfExists(file: string): Promise<string | null> {
+  let bytes: Buffer;
   try {
-    return await fs.readFile(file, 'utf8');
+    bytes = await fs.readFile(file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return null;
+    if (code === 'EISDIR') throw inputError(`${file}: is a folder; expected a YAML file`, error);
     throw environmentError(`${file}: cannot read (${(error as Error).message})`, error);
   }
+  try {
+    return strictUtf8.decode(bytes);
+  } catch (error) {
+    throw inputError(`${file}:${describeBadByte(bytes)}: not UTF-8 text; save the file as UTF-8`, error);
+  }
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** `LINE:COLUMN` of the first byte that is not valid UTF-8 (only called once decoding failed). */
+function describeBadByte(bytes: Buffer): string {
+  const at = firstInvalidUtf8(bytes);
+  const lines = bytes.subarray(0, at).toString('utf8').split('\n');
+  return `${lines.length}:${(lines.at(-1) ?? '').length + 1}`;
+}
+
+function firstInvalidUtf8(bytes: Buffer): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i] ?? 0;
+    if (lead < 0x80) {
+      i += 1;
+      continue;
+    }
+    const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    if (length === 0 || i + length > bytes.length) return i;
+    const second = bytes[i + 1] ?? 0;
+    // Overlong forms, UTF-16 surrogates and code points above U+10FFFF.
+    if ((lead === 0xe0 && second < 0xa0) || (lead === 0xed && second >= 0xa0) || (lead === 0xf0 && second < 0x90) || (lead === 0xf4 && second >= 0x90)) {
+      return i;
+    }
+    for (let k = 1; k < length; k += 1) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    i += length;
+  }
+  return bytes.length;
 }
 
 /**

@@ -22,6 +22,7 @@ export async function withStoreLock<T>(dir: string, fn: () => Promise<T>): Promi
   const lockPath = path.join(dir, LOCK_FILE);
   const content: LockContent = { pid: process.pid, started: processStartTime(), token: Math.random().toString(36).slice(2) };
   await acquire(lockPath, content, dir);
+  await removeStaleTemporaryFiles(dir);
   const release = () => releaseSync(lockPath, content.token);
   const onSignal = (signal: NodeJS.Signals) => {
     release();
@@ -43,6 +44,24 @@ export async function withStoreLock<T>(dir: string, fn: () => Promise<T>): Promi
   } finally {
     removeSignalHandlers();
     release();
+  }
+}
+
+/**
+ * A run killed mid-save (SIGKILL, power cut) leaves its `FILE.tmp-PID` behind; the real FILE is intact
+ * (writes are renamed into place). Holding the lock, we remove those whose writer is gone.
+ */
+async function removeStaleTemporaryFiles(dir: string): Promise<void> {
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(/\.tmp-(\d+)$/.exec(name)?.[1] ?? NaN);
+    if (!Number.isInteger(pid) || pid === process.pid || isAlive({ pid, started: 0, token: '' })) continue;
+    await fs.rm(path.join(dir, name), { force: true }).catch(() => undefined);
   }
 }
 

@@ -106,23 +106,37 @@ export function resolveTheme(registry: Registry, idOrLabel: string, storeDir = '
   const found = registry.themes.find((theme) => foldName(theme.id) === key || foldName(theme.label) === key);
   if (found) return found;
   const hint = closest(key, registry.themes.map((theme) => ({ label: theme.id, names: [theme.id, theme.label] })));
-  throw usageError(
-    `--theme "${idOrLabel}": unknown theme${hint ? `; did you mean "${hint}"?` : ''} (see ${storeDir.replace(/\/+$/, '')}/themes.yaml)`,
-  );
+  // The taxonomy is short: with no close match, list it.
+  const help = hint ? `; did you mean "${hint}"?` : registry.themes.length > 0 ? `; known themes: ${registry.themes.map((theme) => theme.id).join(', ')}` : '';
+  throw usageError(`--theme "${idOrLabel}": unknown theme${help} (see ${storeDir.replace(/\/+$/, '')}/themes.yaml)`);
 }
 
-/** The label of the candidate with a name nearest to `key` by edit distance. */
+/**
+ * The label of the candidate with a name nearest to `key` by edit distance, also counting a run of
+ * the name's words ("security" is near "cpec-chinese-security"); null when nothing is near enough to
+ * be a plausible typo, so that a suggestion is never a random name.
+ */
 function closest(key: string, candidates: { label: string; names: string[] }[]): string | null {
   let best: string | null = null;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
     for (const name of candidate.names) {
-      const distance = editDistance(key, foldName(name));
-      if (distance < bestDistance) {
-        best = candidate.label;
-        bestDistance = distance;
+      for (const part of nameParts(foldName(name), key.split(' ').length)) {
+        const distance = editDistance(key, part) + (part.length < foldName(name).length ? 0.5 : 0);
+        if (distance < bestDistance) {
+          best = candidate.label;
+          bestDistance = distance;
+        }
       }
     }
   }
-  return best;
+  return bestDistance <= Math.max(2, Math.floor(key.length / 3)) ? best : null;
+}
+
+/** The whole name and every run of `words` consecutive words of it. */
+function nameParts(name: string, words: number): string[] {
+  const tokens = name.split(' ');
+  const parts = [name];
+  for (let start = 0; start + words <= tokens.length; start += 1) parts.push(tokens.slice(start, start + words).join(' '));
+  return parts;
 }

@@ -1,7 +1,11 @@
 // `report extract PATH…`: statements from articles into the store (or to stdout with --json).
+import { stat } from 'node:fs/promises';
 import { SingleBar, Presets } from 'cli-progress';
 import type { Argv } from 'yargs';
+import { inputError, usageError } from '../../errors.js';
+import { articleFormat, listArticleFiles } from '../../ingest/index.js';
 import { extractIntoStore, extractToJson, loadRegistry } from '../../store/index.js';
+import { exitCleanlyOnInterrupt } from '../interrupt.js';
 import { say, warn } from '../output.js';
 import { withStore } from './options.js';
 
@@ -19,11 +23,23 @@ export function registerExtract<T>(cli: Argv<T>) {
         .example('$0 extract articles/', 'add the statements of every article in articles/ to statements/')
         .example('$0 extract new.html --json > found.json', 'see what one article gives, without touching the store'),
     async (args) => {
+      exitCleanlyOnInterrupt();
       const paths = (args.paths ?? []).map(String);
+      const found = await listArticleFiles(paths);
+      for (const path of paths) {
+        if (!found.includes(path) && articleFormat(path) === null && (await isFile(path))) {
+          warn(`${path}: not an article file (expected .txt, .md, .markdown, .html or .htm); skipped`);
+        }
+      }
+      if (found.length === 0) {
+        throw usageError(`${paths.join(' ')}: no article files there (expected .txt, .md, .markdown, .html or .htm)`);
+      }
       if (args.json) {
         const registry = await loadRegistry(args.store);
         const payload = await extractToJson(paths, registry);
+        for (const failure of payload.errors) warn(`${failure.message} (skipped)`);
         process.stdout.write(`${JSON.stringify(payload, null, 2)}\n`);
+        assertSomethingRead(found.length, payload.errors.length);
         return;
       }
       const bar = progressBar();
@@ -39,13 +55,26 @@ export function registerExtract<T>(cli: Argv<T>) {
           `${summary.articles} articles read (${summary.skipped} unchanged, skipped); statements: ` +
             `${summary.statements.new} new, ${summary.statements.updated} updated, ` +
             `${summary.statements.unchanged} unchanged; ${summary.undated} undated; ` +
-            `${summary.newSpeakers} new speakers added to ${args.store}/speakers.yaml`,
+            `${summary.newSpeakers} new speakers added to ${args.store}/speakers.yaml` +
+            (summary.errors.length > 0 ? `; ${summary.errors.length} skipped with errors (see the warnings above)` : ''),
         );
+        assertSomethingRead(summary.articles, summary.errors.length);
       } finally {
         bar.stop();
       }
     },
   );
+}
+
+async function isFile(path: string): Promise<boolean> {
+  return stat(path).then((info) => info.isFile(), () => false);
+}
+
+/** Every article failing is an input error (exit 3); some failing is only a warning each. */
+function assertSomethingRead(articles: number, failed: number): void {
+  if (articles > 0 && failed === articles) {
+    throw inputError(`none of the ${articles} article file(s) could be read (see the warnings above)`);
+  }
 }
 
 interface Progress {

@@ -2,6 +2,7 @@
 import type { Argv } from 'yargs';
 import { buildBriefing } from '../../render/build-briefing.js';
 import { listFlag, parseRange } from '../flags.js';
+import { exitCleanlyOnInterrupt } from '../interrupt.js';
 import { say, warn } from '../output.js';
 import { withRendering } from './options.js';
 
@@ -17,6 +18,7 @@ export function registerReport<T>(cli: Argv<T>) {
         .example('$0 --from 2024-08-01 --to 2024-11-30 --theme military-operations --html-only', 'one theme, HTML only')
         .example('$0 --from 2024-08-01 --to 2024-11-30 --template my-theme/ --title "Weekly brief"', 'your own templates'),
     async (args) => {
+      exitCleanlyOnInterrupt();
       const range = parseRange(args.from, args.to);
       const result = await buildBriefing({
         storeDir: args.store,
