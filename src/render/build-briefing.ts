@@ -41,8 +41,8 @@ export const DEFAULT_TITLE = 'Balochistan security briefing';
 
 export async function prepareAnalysis(request: Omit<BriefingRequest, 'outDir' | 'htmlOnly'>): Promise<Analysis> {
   const store = await loadStore(request.storeDir);
-  const speakers = request.speakers.map((name) => resolveSpeaker(store.registry, name).id);
-  const themes = request.themes.map((name) => resolveTheme(store.registry, name).id);
+  const speakers = request.speakers.map((name) => resolveSpeaker(store.registry, name, request.storeDir).id);
+  const themes = request.themes.map((name) => resolveTheme(store.registry, name, request.storeDir).id);
   const statements = filterStatements(effectiveStatements(store), {
     from: request.from,
     to: request.to,

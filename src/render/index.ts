@@ -1,8 +1,8 @@
 // Public interface of the render stage: Analysis → HTML preview and PDF briefing, and the preview server.
 import { randomBytes } from 'node:crypto';
 import { constants as fsConstants } from 'node:fs';
-import { access, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { access, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import type { Analysis } from '../analyze/types.js';
 import { ReportError } from '../errors.js';
 import { type BrowserSession, withBrowser } from './browser.js';
@@ -55,7 +55,7 @@ async function prepareOutDir(outDir: string): Promise<string> {
     if (code === 'ENOTDIR') throw new ReportError('usage', `--out ${outDir}: a parent of this path is a file, not a folder`);
     if (code !== 'ENOENT') throw new ReportError('usage', `--out ${outDir}: cannot be used (${code ?? String(error)})`);
     try {
-      await mkdir(dir, { recursive: true });
+      await makeFolders(dir);
     } catch (mkdirError) {
       const mkdirCode = (mkdirError as NodeJS.ErrnoException).code;
       throw new ReportError('usage', `--out ${outDir}: cannot create the folder (${mkdirCode ?? String(mkdirError)})`);
@@ -66,13 +66,53 @@ async function prepareOutDir(outDir: string): Promise<string> {
   } catch {
     throw new ReportError('usage', `--out ${outDir}: the folder is not writable`);
   }
+  await removeStaleTemporaryFiles(dir);
   return dir;
+}
+
+/**
+ * `mkdir -p` one level at a time. Node's own `mkdir(…, { recursive: true })` spins forever where a
+ * parent exists but refuses children with ENOENT (under /proc, for one); here that is an error.
+ */
+async function makeFolders(dir: string): Promise<void> {
+  const missing: string[] = [];
+  for (let current = dir; ; current = dirname(current)) {
+    const exists = await stat(current).then(
+      () => true,
+      (error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return false;
+        throw error;
+      },
+    );
+    if (exists || dirname(current) === current) break;
+    missing.unshift(current);
+  }
+  for (const folder of missing) await mkdir(folder);
+}
+
+/** Temporary files of earlier runs that were killed mid-write (their process is gone). */
+async function removeStaleTemporaryFiles(dir: string): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    const pid = Number(/^\.report-(\d+)-[0-9a-f]+\.tmp$/.exec(name)?.[1] ?? NaN);
+    if (!Number.isInteger(pid) || pid === process.pid || isRunning(pid)) continue;
+    await rm(join(dir, name), { force: true }).catch(() => undefined);
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** Writes through a temporary file in the same folder and renames it, so a reader never sees half a file. */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const dir = resolve(path, '..');
-  const temp = join(dir, `.report-${randomBytes(6).toString('hex')}.tmp`);
+  const temp = join(dir, `.report-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
   try {
     await writeFile(temp, data);
     await rename(temp, path);
