@@ -63,6 +63,10 @@ interface SentenceNote {
 const MEETING_WORDS = /\b(?:meeting|conference|presser|briefing|session|summit|moot|huddle|sitting)\b/i;
 /** A sentence that says who took part in a meeting ("chaired by", "attended by", "alongside"). */
 const PARTICIPATION = /\b(?:chair(?:ed|ing)|head(?:ed|ing)|attend(?:ed|ing)|presid(?:ed|ing)|participat(?:ed|ing)|alongside|along\s+with|held)\b/i;
+/** A sentence reporting a meeting ("The cabinet met in Quetta on Wednesday", "a session held on …"). */
+const MEETING_EVENT = /\b(?:met|meeting|session|huddle|moot|summit|conference|briefing|sitting|convened|chaired|presided)\b/i;
+/** Words of an attribution that place the statement at that meeting ("told the meeting", "after the session"). */
+const MEETING_REFERENCE = /\b(?:the|this|that)\s+(?:meeting|session|huddle|moot|sitting|summit|participants|forum|moot)\b/i;
 const EVENT_NOUNS = /\b(?:attacks?|bombings?|blasts?|assaults?|killings?|incidents?|violence|explosions?|strikes?|shootings?|massacre|ambush|raids?|operation)\b/gi;
 
 function extractWith(article: Article, registry: CompiledRegistry): ExtractedStatement[] {
@@ -308,6 +312,20 @@ function finalise(
     if (!best) continue;
     if (note.statements === 0) for (const key of note.keys) addContext(key, start, best.date, best.basis);
   }
+  // Dated meetings, for statements that say they were made at or after "the meeting".
+  const meetingDays: Array<{ at: number; date: IsoDate }> = [];
+  for (const note of notes) {
+    const { start, end } = note.sentence;
+    const words = text.slice(start, end).replace(/“[^”]*”|"[^"]*"/g, '');
+    if (!MEETING_EVENT.test(words)) continue;
+    const best = mentionsIn(start, end).find((m) => m.strength >= 2);
+    if (best) meetingDays.push({ at: start, date: best.date });
+  }
+  const meetingReferred = (found: Found): Dated | null => {
+    if (!found.frames.some(([from, to]) => MEETING_REFERENCE.test(text.slice(from, to)))) return null;
+    const before = meetingDays.filter((m) => m.at <= found.start).at(-1);
+    return before ? { date: before.date, basis: 'relative' } : null;
+  };
   if (body) {
     const bodyDates = context.get(body.entity.key);
     if (bodyDates?.[0]) meetingDate = { date: bodyDates[0].date, basis: 'relative' };
@@ -331,7 +349,7 @@ function finalise(
     const own = owns.get(found) ?? null;
     const dated: Dated = own
       ? { date: own.date, basis: own.basis }
-      : contextDate(found.voices, found.start) ?? { date: published, basis: 'published' };
+      : meetingReferred(found) ?? contextDate(found.voices, found.start) ?? { date: published, basis: 'published' };
     const words = text.slice(found.start, found.end);
     if (!words.trim()) continue;
     const themes = registry.registry.themes.length ? themeIdsFor(words, registry.registry.themes, registry.registry.themeThreshold) : [];

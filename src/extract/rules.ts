@@ -63,6 +63,9 @@ const ADJUNCT_RE =
 const TRAILING_ADJUNCT_RE =
   /\s*,?\s+(?:(?:in|through)\s+(?:a|an|the|his|her|their|its)\s+(?:[\p{L}’'-]+\s+){0,3}?(?:statement|post|message|letter|tweet)(?:\s+on\s+(?:X|Twitter|Facebook))?(?:\s+(?:issued|released|sent|shared|posted|e-?mailed)\b[^,.;]{0,40})?|on\s+(?:X|Twitter|Facebook|social\s+media)|in\s+the\s+strongest\s+(?:possible\s+)?terms)[\s.!?]*$/iu;
 const BOUNDARY_RE = /,\s+(?:but|while|whereas|and)\s+|;\s+|\s+but\s+|\s+(?:after|when|as|because|since|before|whereas)\s+/gi;
+/** A release and its issuer as a subject ("A statement issued by the Prime Minister's Office"). */
+const RELEASE_SUBJECT =
+  /^\s*(?:an?|the)\s+(?:[\p{L}-]+\s+){0,2}?(?:statement|release|handout|communiqu[eé]|declaration|notification|message|letter)\s+(?:(?:issued|released|shared|sent|posted|put\s+out)\s+)?(?:by|from)\s+[^,;]+$/iu;
 const STRAY_PUNCT = /^[\s,;:.\-–—]+|[\s,;:.\-–—!?]+$/gu;
 const SPEECH_FRAME_WORDS = /\b(?:statement|release|declaration|communiqu[eé]|handout|letter|message|tweet|post)\b/i;
 
@@ -437,6 +440,8 @@ function clauseStartFor(masked: string, at: number, floor: number): number {
   BOUNDARY_RE.lastIndex = 0;
   for (let match = BOUNDARY_RE.exec(masked); match && match.index < at; match = BOUNDARY_RE.exec(masked)) {
     const end = match.index + match[0].length;
+    // "A statement issued by X after the meeting said": a time phrase inside the subject, not a clause.
+    if (/^\s+\p{L}/u.test(match[0]) && RELEASE_SUBJECT.test(masked.slice(start, match.index))) continue;
     if (end <= at && end > start) start = end;
   }
   const mask = masked.lastIndexOf(MASK, at);

@@ -31,6 +31,7 @@ const ROLE_MODIFIERS = new Set(['deputy', 'former', 'ex', 'acting', 'vice', 'ass
 /** Offices held by one person at a time, named by place when the holder is not ("Gwadar Deputy Commissioner"). */
 const UNIQUE_OFFICES =
   'deputy commissioner|assistant commissioner|commissioner|inspector general of police|inspector general|chief secretary|home secretary|district police officer|senior superintendent of police|superintendent of police|deputy inspector general|governor|mayor|corps commander';
+const BODY_HEADS = /^(?:cabinet|committee|council|commission|jirga)$/;
 /** A group named by quantity, not by name ("several other governments", "many countries"). */
 const FACELESS_QUANTIFIED = /^(?:several|many|various|numerous|other|some|a\s+number\s+of|a\s+host\s+of|dozens|scores)\b/i;
 const UNIQUE_OFFICE_SET = new Set(UNIQUE_OFFICES.split('|'));
@@ -493,9 +494,14 @@ function resolveSingle(raw: string, discourse: Discourse, options: ResolveOption
   let text = withArticle && withArticle.start === 0 && /^the\s/i.test(withArticle.text) ? full : full.replace(/^(?:the|a|an)\s+/i, '');
   if (!text) return [];
   // "the participants of the Federal Apex Committee", "a tweet by the outlet": the body or author named.
-  const of = /^(?:(?:other\s+)?participants|members|head|chair|chairman|another\s+\w+|(?:a|an|the)?\s*(?:tweet|post|statement|message|letter|release))\s+(?:of|in|at|by|from)\s+(.+)$/i.exec(text);
+  const of =
+    /^(?:(?:other\s+)?participants|members|head|chair|chairman|another\s+\w+|(?:a|an|the)?\s*(?:(?:joint|official|press|written|separate)\s+)?(?:tweet|post|statement|message|letter|release|handout|communiqu[eé]|declaration|notification)(?:\s+(?:issued|released|shared|sent|posted|put\s+out))?)\s+(?:of|in|at|by|from)\s+(.+)$/i.exec(
+      text,
+    );
   if (of?.[1]) {
-    const inner = resolveSingle(of[1], discourse, options);
+    // The issuer, without when it was issued ("by the Prime Minister's Office after the meeting").
+    const issuer = of[1].replace(/\s+(?:after|following|before|during|at\s+the\s+end\s+of|on)\s+(?:the|a|an|its|his|her|their|this)\s+[^,]*$/i, '');
+    const inner = resolveSingle(issuer, discourse, options);
     if (inner.length) return inner;
   }
   const acronym = /^\p{Lu}{2,8}$/u.test(text) ? discourse.expandAcronym(text) : null;
@@ -550,6 +556,12 @@ function resolveSingle(raw: string, discourse: Discourse, options: ResolveOption
   const org = runs.filter((run) => run.org).at(-1);
   if (org && !FACELESS_HEADS.has(lowerHead)) return [{ entity: discourse.unknownEntity(org.text.replace(/^The\s+/, ''), 'institution'), voice: null }];
   if (role) return [role];
+  // A deliberative body the registry does not know, named by its modifiers ("the provincial cabinet").
+  const body = /^(?:[\p{L}-]+\s+){1,3}(?:cabinet|committee|council|commission|jirga|task\s+force)$/iu.exec(text);
+  if (body && !hits.length && !/^(?:this|that|these|its|his|her|their|our|a|an|one|another|some|several)\b/i.test(text)) {
+    const name = text.charAt(0).toUpperCase() + text.slice(1);
+    return [{ entity: discourse.unknownEntity(name, 'body'), voice: null }];
+  }
   const office = unnamedOffice(text, discourse);
   if (office) return [office];
   if (/^(?:minister|chief|president|premier|official|spokesperson|spokesman)$/i.test(text)) {
@@ -629,6 +641,11 @@ export function leadingSubject(clause: string, discourse: Discourse): Voice[] {
     const bare = word.replace(/[,;:]+$/u, '');
     const lower = bare.toLowerCase().replace(/['’]s$/u, '');
     const nameLike = /^\p{Lu}/u.test(bare) || TITLE_WORDS.has(lower) || /^(?:the|of|and|for|a|an)$/.test(lower) || NAME_CONNECTORS.has(lower);
+    // A body's noun ends its name ("The provincial cabinet met …").
+    if (BODY_HEADS.test(lower) && kept.length) {
+      kept.push(bare);
+      break;
+    }
     if (!nameLike) break;
     kept.push(bare);
     if (/[,;:]$/.test(word)) break;

@@ -157,3 +157,26 @@ describe('the head of a noun phrase decides between overlapping registry names',
     ]);
   });
 });
+
+describe('the day of a meeting carries to its later sentences', () => {
+  it('dates "told the meeting", "addressing the meeting" and the body’s decisions by the meeting', () => {
+    const text =
+      'The provincial cabinet met in Lakeside on Tuesday, chaired by the chief minister.\n\nKazmi told the meeting that the highways would be secured. The cabinet approved a new levies force.';
+    expect(run(text).map((s) => `${s.speakerName} | ${s.date} ${s.dateBasis} | ${s.text}`)).toEqual([
+      'Farid Kazmi | 2024-11-19 relative | the highways would be secured',
+      'Provincial cabinet | 2024-11-19 relative | a new levies force',
+    ]);
+    const second = 'The National Security Committee met on Monday.\n\nAddressing the meeting, Kazmi said the roads were open.';
+    expect(dated(second)).toEqual(['Farid Kazmi 2024-11-18 relative']);
+  });
+});
+
+describe('a release of a named office', () => {
+  it('credits the issuer of the statement, not the body that met, with the meeting’s day', () => {
+    const text =
+      'The National Security Committee met on Monday.\n\nA statement issued by the Chief Minister’s Office after the meeting said that a new operation had been approved.';
+    expect(wider(article(text)).map((s) => `${s.speakerName} | ${s.date} | ${s.text}`)).toEqual([
+      "Chief Minister's Office | 2024-11-18 | a new operation had been approved",
+    ]);
+  });
+});
