@@ -65,6 +65,9 @@ const MEETING_WORDS = /\b(?:meeting|conference|presser|briefing|session|summit|m
 const PARTICIPATION = /\b(?:chair(?:ed|ing)|head(?:ed|ing)|attend(?:ed|ing)|presid(?:ed|ing)|participat(?:ed|ing)|alongside|along\s+with|held)\b/i;
 /** A sentence reporting a meeting ("The cabinet met in Quetta on Wednesday", "a session held on …"). */
 const MEETING_EVENT = /\b(?:met|meeting|session|huddle|moot|summit|conference|briefing|sitting|convened|chaired|presided)\b/i;
+/** An occasion for speaking: a meeting, a visit, an address, a call, a release. */
+const SPEECH_OCCASION =
+  /\b(?:met|meets|meeting|session|huddle|moot|summit|conference|briefing|presser|sitting|convened|chaired|chairing|presided|presiding|attended|visit(?:ed|ing|s)?|address(?:ed|ing)?|spoke|speaking|speech|remarks|interview|talks|call(?:ed)?|telephoned|phoned|statement|release|message|tweet|post(?:ed)?|wrote|letter|ceremony|rally|gathering|jirga|arrived|reached|inaugurated|held)\b/i;
 /** Words of an attribution that place the statement at that meeting ("told the meeting", "after the session"). */
 const MEETING_REFERENCE = /\b(?:the|this|that)\s+(?:meeting|session|huddle|moot|sitting|summit|participants|forum|moot)\b/i;
 const EVENT_NOUNS = /\b(?:attacks?|bombings?|blasts?|assaults?|killings?|incidents?|violence|explosions?|strikes?|shootings?|massacre|ambush|raids?|operation)\b/gi;
@@ -310,7 +313,9 @@ function finalise(
     // People at an undated meeting share the date of the body that met.
     if (note.meeting && !best && note.statements === 0) for (const key of note.keys) meetingKeys.add(key);
     if (!best) continue;
-    if (note.statements === 0) for (const key of note.keys) addContext(key, start, best.date, best.basis);
+    // A dated sentence about a speaker dates their words only when it tells of an occasion for speech
+    // (a meeting, a visit, a speech); "The group attacked a post yesterday" dates the attack, not what it said.
+    if (note.statements === 0 && SPEECH_OCCASION.test(text.slice(start, end))) for (const key of note.keys) addContext(key, start, best.date, best.basis);
   }
   // Dated meetings, for statements that say they were made at or after "the meeting".
   const meetingDays: Array<{ at: number; date: IsoDate }> = [];

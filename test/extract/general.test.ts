@@ -180,3 +180,16 @@ describe('a release of a named office', () => {
     ]);
   });
 });
+
+describe('a date belongs to its own clause', () => {
+  it('does not pass an event’s day to the actor’s later statement, nor one speaker’s day to the next', () => {
+    const text =
+      'The MLF attacked a police station in Lakeside yesterday. Inspector Omar Latif said on Monday the blast killed five.\n\nA spokesman for the MLF, Jalal Khan, said its fighters had targeted the station.';
+    expect(dated(text)).toEqual(['Omar Latif 2024-11-18 relative', 'Mountain Liberation Front 2024-11-20 published']);
+  });
+
+  it('still dates a speaker by the day of a visit or meeting the article gives', () => {
+    const text = 'Kazmi visited Lakeside on Monday.\n\nHe said the roads would reopen.';
+    expect(dated(text)).toEqual(['Farid Kazmi 2024-11-18 relative']);
+  });
+});
