@@ -57,7 +57,9 @@ async function walk(dir: string): Promise<string[]> {
     if (entry.name.startsWith('.')) continue; // hidden files and folders (.git, editor swap files)
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) files.push(...(await walk(full)));
-    else if (entry.isFile() && articleFormat(entry.name)) files.push(full);
+    // A symbolic link counts as the file it points to; a broken one is listed too, so that reading
+    // it reports the problem instead of the article silently going missing.
+    else if ((entry.isFile() || entry.isSymbolicLink()) && articleFormat(entry.name)) files.push(full);
   }
   return files;
 }

@@ -37,7 +37,7 @@ export function registerExtract<T>(cli: Argv<T>) {
       if (args.json) {
         const registry = await loadRegistry(args.store);
         const payload = await extractToJson(paths, registry);
-        for (const failure of payload.errors) warn(`${failure.message} (skipped)`);
+        for (const failure of payload.errors) warnSkipped(failure);
         process.stdout.write(`${JSON.stringify(payload, null, 2)}\n`);
         assertSomethingRead(found.length, payload.errors.length);
         return;
@@ -50,7 +50,7 @@ export function registerExtract<T>(cli: Argv<T>) {
           onProgress: (done, total) => bar.update(done, total),
         });
         bar.stop();
-        for (const failure of summary.errors) warn(`${failure.message} (skipped)`);
+        for (const failure of summary.errors) warnSkipped(failure);
         say(
           `${summary.articles} articles read (${summary.skipped} unchanged, skipped); statements: ` +
             `${summary.statements.new} new, ${summary.statements.updated} updated, ` +
@@ -64,6 +64,12 @@ export function registerExtract<T>(cli: Argv<T>) {
       }
     },
   );
+}
+
+/** One warning line per skipped article, always naming the file. */
+function warnSkipped(failure: { file: string; message: string }): void {
+  const message = failure.message.startsWith(failure.file) ? failure.message : `${failure.file}: ${failure.message}`;
+  warn(`${message} (skipped)`);
 }
 
 async function isFile(path: string): Promise<boolean> {
