@@ -279,6 +279,9 @@ export async function withBrowserStarting<T>(
       headless: true,
       args,
       timeout: timeoutMs,
+      // Talk to Chromium over a pipe rather than a port: if this process dies without a chance to
+      // clean up (SIGKILL, OOM), the pipe closes and Chromium exits instead of living on.
+      pipe: true,
       // We handle signals ourselves (above); Puppeteer's handlers would call process.exit.
       handleSIGINT: false,
       handleSIGTERM: false,
