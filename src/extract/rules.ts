@@ -211,7 +211,8 @@ export function attributionEnd(masked: string, verb: string, verbEnd: number): {
   const rest = masked.slice(pos);
   const setOff = pos > start || /,\s*$/.test(masked.slice(verbEnd, pos));
   const circumstance = setOff ? CIRCUMSTANCE_AFTER_PLACE : CIRCUMSTANCE;
-  if (/^[\s.!?"”’,;:]*$/.test(rest) || circumstance.test(rest)) return { end: pos, content: false };
+  // A direct quote (masked) after the attribution is its content, already taken.
+  if (/^[\s.!?"”’,;:\u0001]*$/.test(rest) || circumstance.test(rest)) return { end: pos, content: false };
   return { end: pos, content: true };
 }
 
@@ -325,7 +326,9 @@ export function attributionBefore(ctx: SentenceContext, to: number, clauseFrom: 
   const match = VERB_BEFORE_QUOTE.exec(before);
   if (!match) return null;
   const adjunct = match[2] ?? '';
-  if (adjunct.trim() && skipAdjuncts(adjunct, 0) < adjunct.trimEnd().length) return null;
+  // Only adjuncts and places may stand between the verb and the quote ("said at a briefing on the corridor, “…”").
+  const covered = Math.max(skipAdjuncts(adjunct, 0), attributionEnd(adjunct, match[1] ?? '', 0).end);
+  if (adjunct.trim() && covered < adjunct.replace(/[\s,:]+$/, '').length) return null;
   const subjectText = stripFiller(before.slice(0, match.index));
   const lastComma = subjectText.lastIndexOf(', ');
   const voices = resolvePhrase(subjectText, discourse, { loose: true });
@@ -596,7 +599,9 @@ function trailingAttribution(ctx: SentenceContext, floor: number, clauseAt: numb
   const base = sentence.start;
   // Nothing said after the verb: only its audience, a place, the sentence end or a circumstance.
   const tail = attributionEnd(masked, masked.slice(verbAt, verbEnd), verbEnd);
-  const afterVerb = tail.content ? skipAdjuncts(masked, verbEnd) : masked.length;
+  // A quote after the verb is its content ("Paying tribute …, Naqvi said, “…”"): the words before are not.
+  const quoteAfter = masked.slice(tail.end).includes(MASK);
+  const afterVerb = tail.content || quoteAfter ? skipAdjuncts(masked, verbEnd) : masked.length;
   const frameEnd = tail.content ? masked.length : tail.end;
   const rest = masked.slice(afterVerb);
   const out: Found[] = [];

@@ -193,3 +193,14 @@ describe('a date belongs to its own clause', () => {
     expect(dated(text)).toEqual(['Farid Kazmi 2024-11-18 relative']);
   });
 });
+
+describe('voices past a place or topic after the verb', () => {
+  it('keeps the named spokesperson as the voice, never a phrase of the topic', () => {
+    expect(lines('Freedonian foreign ministry spokesperson Ana Ruiz said at a briefing on the Northern Economic Corridor that Fredville condemned the attack.')).toEqual([
+      'Freedonia (Ana Ruiz) | indirect | Fredville condemned the attack',
+    ]);
+    expect(lines('Freedonian foreign ministry spokesperson Ana Ruiz said at a briefing on the Northern Economic Corridor, “We condemn the attack.”')).toEqual([
+      'Freedonia (Ana Ruiz) | direct | We condemn the attack',
+    ]);
+  });
+});
