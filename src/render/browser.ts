@@ -207,7 +207,8 @@ function killProcessesUsingProfile(profile: string): void {
   const marker = `--user-data-dir=${profile}`;
   for (const pid of entries) {
     try {
-      const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      // Chromium's helpers (zygotes, utilities) rewrite their title: one string with spaces, not NUL-separated args.
+      const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]/);
       if (args.includes(marker)) process.kill(Number(pid), 'SIGKILL');
     } catch {
       // gone already, or not ours to read
@@ -299,6 +300,9 @@ export async function withBrowserStarting<T>(
     }
     const pid = browser.process()?.pid;
     if (pid !== undefined) livePids.add(pid);
+    // Puppeteer drops its listeners on the DevTools pipe when it disconnects; a reset arriving after
+    // that (a killed Chromium) would otherwise be an unhandled 'error' event that ends the process.
+    for (const stream of browser.process()?.stdio.slice(3) ?? []) stream?.on('error', () => undefined);
     return createSession(browser, executablePath, profile, timeoutMs);
   };
 
@@ -332,6 +336,18 @@ export async function withBrowserStarting<T>(
   }
 }
 
+/** Puppeteer's errors when Chromium dies under a render ("Target closed", "frame was detached") → one clear line. */
+function asBrowserFailure(error: unknown, timeoutMs: number): unknown {
+  if (error instanceof ReportError) return error;
+  if (error instanceof TimeoutError) return timeoutError(timeoutMs, 'rendering the PDF');
+  const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  return new ReportError(
+    'environment',
+    `Chromium stopped while rendering the PDF (${detail}); run the command again, and check that \`chromium --headless --dump-dom about:blank\` works`,
+    { cause: error },
+  );
+}
+
 function createSession(browser: Browser, executablePath: string, profile: string, timeoutMs: number): BrowserSession {
   const blocked: string[] = [];
   let counter = 0;
@@ -362,14 +378,17 @@ function createSession(browser: Browser, executablePath: string, profile: string
     async close() {
       const page = pagePromise;
       pagePromise = null;
-      if (page) await page.then((p) => p.close()).catch(() => undefined);
+      // Bounded: closing a page in a hung renderer would otherwise wait for Puppeteer's 180 s protocol timeout.
+      if (page) await withTimeout(page.then((p) => p.close()), 5_000, () => new Error('page close timed out')).catch(() => undefined);
     },
     async renderPdf(html, opts) {
       // The document is loaded from a file so that it has a real URL we can allow and nothing else.
       const documentPath = join(profile, `briefing-${++counter}.html`);
       await writeFile(documentPath, html, 'utf8');
       pagePromise ??= openPage();
-      const page = await pagePromise;
+      const page = await withTimeout(pagePromise, timeoutMs, () => timeoutError(timeoutMs, 'opening a page')).catch((error: unknown) => {
+        throw asBrowserFailure(error, timeoutMs);
+      });
       documentUrl = pathToFileURL(documentPath).href;
       onBlocked = opts.onBlockedRequest;
       const tagged = opts.tagged ?? true;
@@ -399,7 +418,7 @@ function createSession(browser: Browser, executablePath: string, profile: string
       } catch (error) {
         // A page that timed out may be stuck: the next render gets a fresh one.
         void this.close();
-        throw error;
+        throw asBrowserFailure(error, timeoutMs);
       } finally {
         onBlocked = undefined;
         await rm(documentPath, { force: true }).catch(() => undefined);
