@@ -21,6 +21,12 @@ export const REPORTING_VERBS: readonly string[] = [
   'questioned', 'suggested', 'shared', 'conceded', 'admitted', 'contended',
 ];
 
+/**
+ * Verbs that attribute a quotation but report no content of their own ("“Who will pay?” she asked"):
+ * next to a quote they are speech; elsewhere ("asked the court to …") they are left alone.
+ */
+export const QUOTE_ONLY_VERBS: readonly string[] = ['asked', 'asks', 'wondered', 'replied', 'answered', 'responded', 'retorted', 'exclaimed', 'quipped', 'continued'];
+
 /** -ing forms that carry speech when they head a participial clause ("…, adding that", "Vowing to …,"). */
 export const REPORTING_PARTICIPLES: readonly string[] = [
   'saying', 'stating', 'adding', 'assuring', 'emphasising', 'emphasizing', 'stressing', 'warning', 'vowing',

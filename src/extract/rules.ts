@@ -10,6 +10,7 @@ import {
   LIGHT_VERBS,
   PHRASAL_PARTICLES,
   PRE_VERB_FILLER,
+  QUOTE_ONLY_VERBS,
   REPORTING_PARTICIPLES,
   REPORTING_VERBS,
   SPEECH_NOUNS,
@@ -40,9 +41,10 @@ const VERB_ALTERNATION = [...REPORTING_VERBS].sort((a, b) => b.length - a.length
 const PARTICIPLE_ALTERNATION = [...REPORTING_PARTICIPLES].sort((a, b) => b.length - a.length).join('|');
 const CUE_RE = new RegExp(`\\b(?:went\\s+on\\s+to\\s+say|(${VERB_ALTERNATION}))\\b`, 'g');
 /** Non-global twin of CUE_RE for single look-ups (a global regex keeps state between calls). */
-const CUE_ONE = new RegExp(CUE_RE.source);
-const INVERTED_VERB = new RegExp(`^(?:${VERB_ALTERNATION})\\b`);
-const VERB_BEFORE_QUOTE = new RegExp(`\\b(${VERB_ALTERNATION})((?:\\s+[^,:;\\u0001]{0,60}?)?)\\s*[,:]?\\s*$`);
+const QUOTE_VERB_ALTERNATION = [...REPORTING_VERBS, ...QUOTE_ONLY_VERBS].sort((a, b) => b.length - a.length).join('|');
+const CUE_ONE = new RegExp(`\\b(?:went\\s+on\\s+to\\s+say|(${QUOTE_VERB_ALTERNATION}))\\b`);
+const INVERTED_VERB = new RegExp(`^(?:${QUOTE_VERB_ALTERNATION})\\b`);
+const VERB_BEFORE_QUOTE = new RegExp(`\\b(${QUOTE_VERB_ALTERNATION})((?:\\s+[^,:;\\u0001]{0,60}?)?)\\s*[,:]?\\s*$`);
 const PARTICIPLE_RE = new RegExp(`\\b(${PARTICIPLE_ALTERNATION})\\b`, 'gi');
 const PARTICIPLE_START = new RegExp(`^(?:${PARTICIPLE_ALTERNATION})\\b`, 'i');
 const CLAUSAL_VERBS = new Set([

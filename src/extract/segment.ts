@@ -1,6 +1,10 @@
 // Splitting a cleaned article into paragraphs, quote spans and sentences, in one linear pass each, and
 // telling the paragraphs that carry statements from headers, standfirsts, captions and truncated tails.
-import { ABBREVIATIONS } from './lexicon.js';
+import { ABBREVIATIONS, QUOTE_ONLY_VERBS, REPORTING_VERBS } from './lexicon.js';
+
+const ATTRIBUTION_VERBS = [...REPORTING_VERBS, ...QUOTE_ONLY_VERBS].sort((a, b) => b.length - a.length).join('|');
+/** A short attribution after a quote that ends in "?" or "!" ("… ?” Kazmi asked.", "… !” said the mayor."). */
+const ATTRIBUTION_TAIL = new RegExp(`^(?:(?:${ATTRIBUTION_VERBS})\\b|(?:[\\p{L}.'’-]+\\s+){1,4}(?:${ATTRIBUTION_VERBS})\\b)[^.!?,;“”"]{0,50}(?:[.!?,;]|$)`, 'u');
 
 export interface Paragraph {
   index: number;
@@ -123,6 +127,8 @@ export function splitSentences(text: string, paragraph: Paragraph, quotes: Quote
     while (k < limit && /\s/.test(text[k] ?? '')) k++;
     const next = text[k] ?? '';
     if (!/[\p{Lu}\p{N}"“«‘']/u.test(next)) continue;
+    // "“Who will pay?” Kazmi asked.": a question or exclamation quoted before its attribution.
+    if ((ch === '?' || ch === '!') && j > i + 1 && ATTRIBUTION_TAIL.test(text.slice(k, limit))) continue;
     if (ch === '.' && isAbbreviation(text, i, sentenceStart)) continue;
     sentences.push({ start: sentenceStart, end: j, paragraph, quotes: [] });
     sentenceStart = k;

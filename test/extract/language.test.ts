@@ -13,3 +13,21 @@ describe('existential "there" opens the content', () => {
     expect(lines('Kazmi visited the depot. He said there the stocks were low.')).toEqual(['Farid Kazmi | indirect | the stocks were low']);
   });
 });
+
+describe('a quoted question attributed with "asked"', () => {
+  it('is a direct statement without its question mark', () => {
+    expect(lines('“Who will answer for these deaths?” Kazmi asked.')).toEqual(['Farid Kazmi | direct | Who will answer for these deaths']);
+    expect(lines('“Where were the guards?” asked Rehman.')).toEqual(['Sadia Rehman | direct | Where were the guards']);
+    expect(lines('Rehman asked: “Where were the guards that night?”')).toEqual(['Sadia Rehman | direct | Where were the guards that night']);
+  });
+
+  it('does not make "asked" a reporting verb outside quotes', () => {
+    expect(lines('Kazmi asked the court to adjourn.')).toEqual([]);
+  });
+});
+
+describe('a quoted question before a new sentence', () => {
+  it('still ends the sentence when a full clause follows', () => {
+    expect(lines('Kazmi visited the site. “Who did this?” The crowd wept as the minister said the killers would be caught.').at(-1)).toContain('the killers would be caught');
+  });
+});
