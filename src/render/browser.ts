@@ -280,6 +280,8 @@ export async function withBrowserStarting<T>(
       headless: true,
       args,
       timeout: timeoutMs,
+      // A long briefing's print is one protocol call: our timeout governs it, not Puppeteer's 180 s.
+      protocolTimeout: timeoutMs + 5_000,
       // Talk to Chromium over a pipe rather than a port: if this process dies without a chance to
       // clean up (SIGKILL, OOM), the pipe closes and Chromium exits instead of living on.
       pipe: true,
