@@ -172,7 +172,7 @@ function skipAdjuncts(masked: string, at: number): number {
 
 /** Nouns for who is told something: people in the room, a forum, an outlet. Never the content. */
 const AUDIENCE_NOUNS =
-  'reporters|journalists|newsmen|newspersons|correspondents|media(?:persons|men)?|press|briefing|conference|meeting|session|sitting|gathering|rally|assembly|senate|parliament|house|audience|crowd|participants|ceremony|seminar|event|jirga|summit|delegation|mourners|supporters|agency|channel|newspaper|broadcaster|outlet|television|radio|lawmakers|legislators|interviewer|podcast|programme|program|show';
+  'reporters|journalists|newsmen|newspersons|correspondents|media(?:persons|men)?|press|cabinet|committee|council|panel|commission|station|court|hearing|nation|students|villagers|elders|residents|workers|traders|soldiers|troops|officials|briefing|conference|meeting|session|sitting|gathering|rally|assembly|senate|parliament|house|audience|crowd|participants|ceremony|seminar|event|jirga|summit|delegation|mourners|supporters|agency|channel|newspaper|broadcaster|outlet|television|radio|lawmakers|legislators|interviewer|podcast|programme|program|show';
 /** "told reporters", "told a regular press briefing", "told the Senate", "told a news agency". */
 const AUDIENCE_RE = new RegExp(
   `^\\s+(?:(?:a|an|the|his|her|their|its|this)\\s+)?(?:(?!(?:a|an|the|that|this|to)\\s)[\\p{L}’'-]+\\s+){0,3}?(?:${AUDIENCE_NOUNS})(?:\\s+(?:${AUDIENCE_NOUNS}))*\\b(?:\\s+of\\s+(?:the\\s+)?(?:\\p{Lu}[\\p{L}’'-]*(?:\\s+\\p{Lu}[\\p{L}’'-]*)*|[\\p{Ll}’'-]+))?`,
@@ -190,6 +190,11 @@ const CIRCUMSTANCE = new RegExp(`^\\s*,\\s*${CIRCUMSTANCE_WORDS}`, 'iu');
 const CIRCUMSTANCE_AFTER_PLACE = new RegExp(`^\\s*,?\\s*${CIRCUMSTANCE_WORDS}`, 'iu');
 
 const TELLING = /^(?:told|tells|telling)$/i;
+/** Words that make what follows "told X" a clause (content), not more of the listener or the place. */
+const FINITE_WORD = /\b(?:is|are|was|were|be|been|will|would|could|should|can|may|might|must|shall|has|have|had|did|does|do|not|that|\p{Ll}{3,}ed)\b/u;
+/** The rest of a sentence after "told" is its listener and places only: "told the cabinet.", "told journalists at the bridge." */
+const LISTENER_TAIL =
+  /^\s+(?:[\p{L}’'.-]+\s+){0,4}[\p{L}’'.-]+(?:\s*,?\s+(?:at|in|near|outside|inside|on|from|during|after|before|via|over)\s+(?:[\p{L}’'.-]+\s+){0,4}[\p{L}’'.-]+)*\s*[.!?]?\s*$/u;
 
 /**
  * Where an attribution ends after its verb: past adjuncts, a telling verb's audience ("told reporters
@@ -200,6 +205,9 @@ export function attributionEnd(masked: string, verb: string, verbEnd: number): {
   let pos = skipAdjuncts(masked, verbEnd);
   const start = pos;
   if (TELLING.test(verb)) {
+    // Nothing but a short noun phrase and its places to the end of the sentence: whom it was told to, and where.
+    const rest = masked.slice(verbEnd);
+    if (LISTENER_TAIL.test(rest) && !FINITE_WORD.test(rest)) return { end: masked.length - (rest.length - rest.trimEnd().replace(/[.!?]$/, '').length), content: false };
     const audience = AUDIENCE_RE.exec(masked.slice(pos)) ?? NAMED_AUDIENCE.exec(masked.slice(pos));
     if (audience) pos += audience[0].length;
   }

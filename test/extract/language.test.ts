@@ -31,3 +31,19 @@ describe('a quoted question before a new sentence', () => {
     expect(lines('Kazmi visited the site. “Who did this?” The crowd wept as the minister said the killers would be caught.').at(-1)).toContain('the killers would be caught');
   });
 });
+
+describe('the listener and the place after "told" are not content', () => {
+  it.each([
+    ['“We will rebuild the bridge,” Rehman told journalists at the river crossing.', 'Sadia Rehman | direct | We will rebuild the bridge'],
+    ['“We will rebuild the bridge,” Kazmi told a radio station.', 'Farid Kazmi | direct | We will rebuild the bridge'],
+    ['“We will rebuild the bridge,” Kazmi told the cabinet.', 'Farid Kazmi | direct | We will rebuild the bridge'],
+    ['“We will rebuild the bridge,” Rehman told villagers near the old mill in Hilltown.', 'Sadia Rehman | direct | We will rebuild the bridge'],
+  ])('%s', (text, expected) => {
+    expect(lines(text)).toEqual([expected]);
+  });
+
+  it('still takes a clause after the listener', () => {
+    expect(lines('Kazmi told the cabinet the bridge would be rebuilt.')).toEqual(['Farid Kazmi | indirect | the bridge would be rebuilt']);
+    expect(lines('Rehman told villagers at the mill that the bridge would be rebuilt.')).toEqual(['Sadia Rehman | indirect | the bridge would be rebuilt']);
+  });
+});
