@@ -95,7 +95,8 @@ function extractWith(article: Article, registry: CompiledRegistry): ExtractedSta
       allSentences.push(sentence);
       const index = allSentences.length - 1;
       const raw = text.slice(sentence.start, sentence.end);
-      discourse.scanMentions(raw);
+      // Names inside quotes are what was said, not who the narration is about ("the minister" later).
+      discourse.scanMentions(raw.replace(/“[^”]*”|"[^"]*"/g, (quoted) => ' '.repeat(quoted.length)));
       const ctx: SentenceContext = {
         text,
         sentence,

@@ -339,7 +339,10 @@ export function attributionBefore(ctx: SentenceContext, to: number, clauseFrom: 
   // Only adjuncts and places may stand between the verb and the quote ("said at a briefing on the corridor, “…”").
   const covered = Math.max(skipAdjuncts(adjunct, 0), attributionEnd(adjunct, match[1] ?? '', 0).end);
   if (adjunct.trim() && covered < adjunct.replace(/[\s,:]+$/, '').length) return null;
-  const subjectText = stripFiller(before.slice(0, match.index));
+  // The subject never reaches back into an earlier quote ("“Violence never wins,” a resident said, “…”").
+  const head = before.slice(0, match.index);
+  const quoteEnd = Math.max(head.lastIndexOf('”'), head.lastIndexOf('"'), head.lastIndexOf(MASK));
+  const subjectText = stripFiller(head.slice(quoteEnd + 1));
   const lastComma = subjectText.lastIndexOf(', ');
   const voices = resolvePhrase(subjectText, discourse, { loose: true });
   const fallback = !voices.length && lastComma >= 0 ? resolvePhrase(subjectText.slice(lastComma + 2), discourse, { loose: true }) : [];
@@ -355,21 +358,31 @@ export function attributionBefore(ctx: SentenceContext, to: number, clauseFrom: 
 export function findDirectQuotes(ctx: SentenceContext, clauseFrom: number, continued: Set<QuoteSpan>, links: Map<QuoteSpan, QuoteSpan>): Found[] {
   const found: Found[] = [];
   const { text, sentence } = ctx;
+  // The attribution after the last quote, for a quote it interrupts ("“A,” the mayor said, “and B.”").
+  let interrupted = null as { closeRel: number; attribution: Attribution } | null;
   for (const quote of sentence.quotes) {
     if (continued.has(quote)) continue;
     const last = lastLinked(quote, links);
     const innerWords = wordsIn(text.slice(quote.innerStart, last.innerEnd));
-    if (innerWords < 3) continue;
     const relOpen = quote.open - sentence.start;
+    const previousPart: { closeRel: number; attribution: Attribution } | null = interrupted;
+    // Only the attribution (with its day or place) stands between the two parts.
+    const attributionTo = previousPart ? attributionEnd(ctx.masked, 'said', previousPart.attribution.verbEnd).end : -1;
+    const split: boolean =
+      previousPart !== null && previousPart.attribution.verbEnd <= relOpen && attributionTo <= relOpen && /^[\s,:—–-]*$/.test(ctx.masked.slice(attributionTo, relOpen));
+    const resumed: Attribution | null = split && previousPart ? previousPart.attribution : null;
+    interrupted = null;
+    if (innerWords < 3 && !resumed) continue;
     const before = ctx.masked.slice(0, relOpen);
     const atStart = before.trim() === '' || /[:]\s*$/.test(before) || /^[\s\p{Lu}/,.-]{0,40}[:—–-]\s*$/u.test(before);
     const afterClause = /[,;—–(]\s*$/.test(before);
     const closeRel = last === quote ? (quote.closed ? quote.close + 1 - sentence.start : sentence.end - sentence.start) : -1;
     // A quote continued in the next paragraph is attributed there by the caller when nothing here names its speaker.
-    let attribution: Attribution | null = last === quote && closeRel >= 0 ? attributionAfter(ctx, closeRel) : null;
-    const introduced = attributionBefore(ctx, relOpen, clauseFrom);
+    let attribution: Attribution | null = resumed ?? (last === quote && closeRel >= 0 ? attributionAfter(ctx, closeRel) : null);
+    if (attribution && !resumed && attribution.verbEnd >= 0) interrupted = { closeRel, attribution };
+    const introduced = resumed ? null : attributionBefore(ctx, relOpen, clauseFrom);
     if (!attribution && introduced) attribution = introduced;
-    const direct = atStart || afterClause || introduced !== null;
+    const direct = atStart || afterClause || introduced !== null || resumed !== null;
     if (!direct) continue;
     if (!attribution) {
       const alone = closeRel < 0 || !hasWords(ctx.masked, closeRel, ctx.masked.length);

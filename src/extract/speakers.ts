@@ -35,6 +35,65 @@ const BODY_HEADS = /^(?:cabinet|committee|council|commission|jirga)$/;
 /** A group named by quantity, not by name ("several other governments", "many countries"). */
 const FACELESS_QUANTIFIED = /^(?:several|many|various|numerous|other|some|a\s+number\s+of|a\s+host\s+of|dozens|scores)\b/i;
 const UNIQUE_OFFICE_SET = new Set(UNIQUE_OFFICES.split('|'));
+/** Nouns of an office one person holds at a time: "the <modifiers> <noun>" names that holder. */
+const PERSON_ROLE_HEADS =
+  'minister|mayor|senator|commander|spokesperson|spokesman|spokeswoman|governor|ambassador|envoy|consul|chairman|chairperson|chairwoman|chief|director|director-general|secretary|secretary-general|president|premier|commissioner|administrator|speaker|superintendent|inspector-general|adviser|advisor|judge';
+const PERSON_ROLE_HEAD = new RegExp(`^(?:${PERSON_ROLE_HEADS})$`, 'i');
+/** "the mayor", "the regional security minister", "the minister for fisheries": a definite role noun and nothing else. */
+const ROLE_PHRASE = new RegExp(
+  `^the\\s+(?:[\\p{L}-]+\\s+){0,4}?(?:${PERSON_ROLE_HEADS})(?:\\s+(?:for|of)\\s+(?:the\\s+)?[\\p{L}-]+(?:\\s+(?:and\\s+)?[\\p{L}-]+){0,3})?$`,
+  'iu',
+);
+/** Heads that stand for the institution last heard from when no holder was named ("the spokesperson"). */
+const INSTITUTIONAL_HEADS = /\b(?:spokesperson|spokesman|spokeswoman|ambassador|envoy|consul)$/i;
+const ROLE_FILLER = new Set(['the', 'of', 'for', 'and', 'a', 'an']);
+
+function roleWords(role: string): string[] {
+  return (role.toLowerCase().match(/[\p{L}-]+/gu) ?? []).filter((w) => !ROLE_FILLER.has(w));
+}
+
+/** Records the role a phrase gave a speaker ("Regional Security Minister" for Zia Lango), for "the minister" later. */
+export function noteRole(roleText: string, v: Voice): void {
+  const words = roleWords(roleText.replace(/['’]s\b/gu, ''));
+  if (!words.length || words.length > 6 || !words.some((w) => PERSON_ROLE_HEAD.test(w))) return;
+  v.entity.roleNouns.add(words.join(' '));
+}
+
+/** The roles a speaker is known by: those the article gave and the registry's titles and role aliases. */
+function rolesOf(v: Voice, discourse: Discourse): string[][] {
+  const out = [...v.entity.roleNouns].map(roleWords);
+  const compiled = v.entity.speakerId ? discourse.registry.byId.get(v.entity.speakerId) : undefined;
+  for (const role of compiled?.speaker.roles ?? []) {
+    if (discourse.date && ((role.from && discourse.date < role.from) || (role.to && discourse.date > role.to))) continue;
+    out.push(roleWords(role.title));
+    for (const alias of role.aliases ?? []) out.push(roleWords(alias));
+  }
+  return out;
+}
+
+/**
+ * "the minister", "the regional security minister", "the spokesperson": the most recent speaker or
+ * subject known by that role; else, for a spokesperson or envoy, the institution last heard from; else
+ * the unnamed holder of the office, named by the role itself.
+ */
+function roleHolder(full: string, discourse: Discourse): Voice | null {
+  if (!ROLE_PHRASE.test(full)) return null;
+  const wanted = roleWords(full).filter((w) => w !== 'federal' && w !== 'provincial');
+  if (!wanted.length) return null;
+  for (const p of [...discourse.recentPeople].reverse()) {
+    if (rolesOf(p, discourse).some((role) => wanted.every((w) => role.includes(w)))) return p;
+  }
+  const office = unnamedOffice(full.replace(/^the\s+/i, ''), discourse);
+  if (office) return office;
+  if (INSTITUTIONAL_HEADS.test(full)) {
+    const institution = roleNounVoice(full, discourse);
+    if (institution) return institution;
+  }
+  const phrase = full.replace(/^the\s+/i, '');
+  const entity = discourse.unknownEntity(phrase.charAt(0).toUpperCase() + phrase.slice(1), 'person');
+  entity.roleNouns.add(roleWords(phrase).join(' '));
+  return { entity, voice: null };
+}
 const OFFICE_BY_POSSESSIVE = new RegExp(`\\b(\\p{Lu}[\\p{L}-]+)(?:\\s+(?:district|division|city|province|region))?['’]s\\s+(${UNIQUE_OFFICES})\\b`, 'giu');
 const OFFICE_BY_OF = new RegExp(`\\b(${UNIQUE_OFFICES})\\s+(?:of\\s+)?(\\p{Lu}[\\p{L}-]+)\\b`, 'gu');
 
@@ -335,6 +394,7 @@ function resolveAppositive(role: string, name: string, discourse: Discourse, opt
   const institutional = combined[0];
   if (institutional && institutional.voice && VOICE_TITLES.test(role)) return combined;
   const person = resolveSingle(name, discourse, { loose: true });
+  if (person.length === 1 && person[0]) noteRole(role, person[0]);
   if (person.length) return person;
   return combined;
 }
@@ -516,6 +576,10 @@ function resolveSingle(raw: string, discourse: Discourse, options: ResolveOption
     const hasName = runs.some((run) => !run.org && run.tokens.length >= 2);
     if (!hasName && !hits.some((hit) => hit.end >= text.length - 1)) return [];
   }
+  if (hits.length === 0) {
+    const holder = roleHolder(full, discourse);
+    if (holder) return [holder];
+  }
   const role = roleNounVoice(text, discourse);
   if (role && hits.length === 0 && runs.length === 0) return [role];
   const usable = headHits(text, hits, discourse);
@@ -536,23 +600,36 @@ function resolveSingle(raw: string, discourse: Discourse, options: ResolveOption
     if (institutional || whole || person) {
       const voice = person && !foreignHit.role ? person.text : person ? person.text : null;
       const v: Voice = { entity: discourse.entityFor(foreignHit.speaker), voice: voice && voice !== foreignHit.text ? voice : null };
-      if (v.voice) discourse.rememberPerson(v.voice, v);
+      if (v.voice) {
+      discourse.rememberPerson(v.voice, v);
+      noteRole(text.replace(v.voice, ''), v);
+    }
       return [v];
     }
   }
   // "a foreign ministry spokesperson" with no country: the foreign government the article is about.
   if (!usable.length && /\bforeign\s+(?:ministry|office)\b|\bembassy\b|\bconsul(?:ate)?\b/i.test(text) && discourse.lastForeign) {
     const v: Voice = { entity: discourse.lastForeign.entity, voice: person?.text ?? null };
-    if (v.voice) discourse.rememberPerson(v.voice, v);
+    if (v.voice) {
+      discourse.rememberPerson(v.voice, v);
+      noteRole(text.replace(v.voice, ''), v);
+    }
     return [v];
   }
   const institutionHit = usable.find((hit) => hit.speaker.kind !== 'person' && !hit.speaker.foreign);
   if (institutionHit && (!person || VOICE_TITLES.test(text) || /\bDG\b|director[-\s]general/i.test(text))) {
     const v: Voice = { entity: discourse.entityFor(institutionHit.speaker), voice: person?.text ?? null };
-    if (v.voice) discourse.rememberPerson(v.voice, v);
+    if (v.voice) {
+      discourse.rememberPerson(v.voice, v);
+      noteRole(text.replace(v.voice, ''), v);
+    }
     return [v];
   }
-  if (person) return [personVoice(person, discourse)];
+  if (person) {
+    const v = personVoice(person, discourse);
+    noteRole(text.slice(0, Math.max(0, text.indexOf(person.tokens[0] ?? ''))), v);
+    return [v];
+  }
   const org = runs.filter((run) => run.org).at(-1);
   if (org && !FACELESS_HEADS.has(lowerHead)) return [{ entity: discourse.unknownEntity(org.text.replace(/^The\s+/, ''), 'institution'), voice: null }];
   if (role) return [role];

@@ -47,3 +47,56 @@ describe('the listener and the place after "told" are not content', () => {
     expect(lines('Rehman told villagers at the mill that the bridge would be rebuilt.')).toEqual(['Sadia Rehman | indirect | the bridge would be rebuilt']);
   });
 });
+
+describe('a quote interrupted by its attribution', () => {
+  it('gives both parts to the speaker between them, and the day to both and to what follows', () => {
+    const text = 'Kazmi visited the bridge on Monday. “Violence never wins,” the mayor said yesterday, “and it never will.” He added that the town would recover.';
+    expect(dated(text)).toEqual([
+      'Mayor | Violence never wins | 2024-11-19 relative',
+      'Mayor | and it never will | 2024-11-19 relative',
+      'Mayor | the town would recover | 2024-11-19 relative',
+    ]);
+    expect(lines('“Hunger kills more than bullets,” Rehman said, “and the camps are full.”')).toEqual([
+      'Sadia Rehman | direct | Hunger kills more than bullets',
+      'Sadia Rehman | direct | and the camps are full',
+    ]);
+  });
+
+  it('never takes a word of the first part as the speaker of the second', () => {
+    expect(lines('“Violence never wins,” a shopkeeper said, “and it never will.”')).toEqual([]);
+  });
+});
+
+describe('role nouns', () => {
+  it('resolve "the minister" to the minister the narration is about, not one named inside a quote', () => {
+    expect(lines('Rehman toured the camps. “Kazmi has failed us,” a trader said. The minister said the camps would be closed.')).toEqual([
+      'Sadia Rehman | indirect | the camps would be closed',
+    ]);
+  });
+
+  it('resolve "the spokesperson" to the spokesperson who was speaking, not a country named since', () => {
+    expect(lines('Freedonian foreign ministry spokesperson Ana Ruiz said the attack was cowardly. Sylvania has closed its border. The spokesperson said the border must reopen.')).toEqual([
+      'Freedonia (Ana Ruiz) | indirect | the attack was cowardly',
+      'Freedonia (Ana Ruiz) | indirect | the border must reopen',
+    ]);
+  });
+
+  it('use the fullest name the article gave for the role, else the role itself', () => {
+    expect(lines('Regional Security Minister Zia Lango visited Lakeside. “We will not retreat,” the regional security minister said.')).toEqual([
+      'Zia Lango | direct | We will not retreat',
+    ]);
+    expect(lines('“We will not retreat,” the regional security minister said.')).toEqual(['Regional security minister | direct | We will not retreat']);
+    expect(lines('“Who will answer for this?” the senator asked.')).toEqual(['Senator | direct | Who will answer for this']);
+  });
+
+  it('take a that-clause after a verb and its indirect object', () => {
+    expect(lines('The garrison commander assured the participants that supplies would continue.')).toEqual([
+      'Garrison commander | indirect | supplies would continue',
+    ]);
+  });
+
+  it('leave indefinite and faceless ones alone', () => {
+    expect(lines('A senior minister said the camps would be closed.')).toEqual([]);
+    expect(lines('The official said the camps would be closed.')).toEqual([]);
+  });
+});
