@@ -114,6 +114,11 @@ export interface ExtractedStatement {
   /** The named person who spoke for an institutional speaker ("Lin Jian" for China), else null. */
   voice: string | null;
   kind: StatementKind;
+  /**
+   * The reporting verb or phrase as the article has it ("denied", "expressed deep concern over", "said"),
+   * so reported speech can be shown as a paraphrase with its verb; null when there is none to show.
+   */
+  verb?: string | null;
   /** The words: for direct quotes the words inside the marks, for reported speech the content. */
   text: string;
   date: IsoDate | null;
@@ -153,6 +158,8 @@ export interface Statement {
   speaker: string;
   voice: string | null;
   kind: StatementKind;
+  /** The reporting verb or phrase (see ExtractedStatement.verb); absent in older stores. */
+  verb?: string | null;
   text: string;
   date: IsoDate | null;
   dateBasis: DateBasis;

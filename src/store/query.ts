@@ -19,6 +19,7 @@ export function effectiveStatements(store: Pick<Store, 'registry' | 'statements'
       speaker: speakerId,
       voice: statement.voice,
       kind: review?.kind ?? statement.kind,
+      verb: statement.verb ?? null,
       text: review?.text ?? statement.text,
       date: review && review.date !== undefined ? review.date : statement.date,
       dateBasis: statement.dateBasis,
