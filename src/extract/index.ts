@@ -108,6 +108,7 @@ function extractWith(article: Article, registry: CompiledRegistry): ExtractedSta
       };
       const intro = introLength(raw, 0);
       const floor = intro.length;
+      ctx.questionIntro = intro.question;
       const note: SentenceNote = { sentence, keys: [], meeting: MEETING_WORDS.test(raw) && PARTICIPATION.test(raw), statements: 0 };
       notes.push(note);
       if (paragraph.skip) {

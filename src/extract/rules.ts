@@ -82,6 +82,8 @@ export interface SentenceContext {
   previous: Voice[] | null;
   /** Quotes judged direct speech, with their speakers. */
   direct: Map<QuoteSpan, Voice[]>;
+  /** The sentence opens with a question put to the speaker ("Asked whether …,"): its words never date the answer. */
+  questionIntro?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -123,7 +125,30 @@ function hasWords(masked: string, from: number, to: number): boolean {
 }
 
 /** Length of the introductory phrases at the start of a clause ("Addressing the meeting, "). */
-export function introLength(masked: string, from: number): { length: number; participle: string | null; participleEnd: number } {
+/** "Asked whether the talks would resume, …": a question put to the speaker opens the sentence. */
+const ASKED_LEAD = /^\s*(?:(?:when|after\s+being|on\s+being|upon\s+being|being)\s+)?asked\b/i;
+
+/**
+ * The question before the main clause ("Asked about the Authority's plan, she said …"): it may be long
+ * and have its own verbs, commas and dates. It ends at the last comma before the first reporting verb
+ * whose subject after that comma is short. Its length from `from`, or 0.
+ */
+function askedIntro(masked: string, from: number): number {
+  const rest = masked.slice(from);
+  if (!ASKED_LEAD.test(rest)) return 0;
+  CUE_RE.lastIndex = 0;
+  for (const cue of rest.matchAll(CUE_RE)) {
+    const before = rest.slice(0, cue.index);
+    const comma = before.lastIndexOf(', ');
+    if (comma < 0) continue;
+    if (wordsIn(before.slice(comma)) <= 8) return comma + 2;
+  }
+  return 0;
+}
+
+export function introLength(masked: string, from: number): { length: number; participle: string | null; participleEnd: number; question: boolean } {
+  const asked = askedIntro(masked, from);
+  if (asked > 0) return { length: asked, participle: null, participleEnd: -1, question: true };
   let at = from;
   let participle: string | null = null;
   let participleEnd = -1;
@@ -147,7 +172,7 @@ export function introLength(masked: string, from: number): { length: number; par
     at += lead + comma + 1;
     while (/\s/.test(masked[at] ?? '')) at++;
   }
-  return { length: at - from, participle, participleEnd };
+  return { length: at - from, participle, participleEnd, question: false };
 }
 
 /** Offset just past a phrasal particle ("called for", "paid tribute to"), or `at`. */
@@ -397,7 +422,7 @@ export function findDirectQuotes(ctx: SentenceContext, clauseFrom: number, conti
       kind: 'direct',
       start,
       end,
-      frames: [[sentence.start, quote.open], attribution.frame],
+      frames: [[sentence.start + (ctx.questionIntro ? clauseFrom : 0), quote.open], attribution.frame],
       anchor: attribution.frame[0],
       subjectStart: attribution.frame[0],
       ...(last !== quote ? { continuedTo: last } : {}),
@@ -605,7 +630,7 @@ export function findReportedSpeech(ctx: SentenceContext, floor: number): Found[]
       start: s,
       end: e,
       // The intro before a main clause may date it ("Speaking on the floor of the Senate today, …").
-      frames: [[base + (head.subjectAt <= floor ? 0 : head.subjectAt), base + head.contentAt]],
+      frames: [[base + (head.subjectAt <= floor ? (ctx.questionIntro ? floor : 0) : head.subjectAt), base + head.contentAt]],
       anchor: base + head.verbAt,
       subjectStart: base + head.subjectAt,
     });

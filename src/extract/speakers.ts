@@ -630,6 +630,11 @@ function resolveSingle(raw: string, discourse: Discourse, options: ResolveOption
     noteRole(text.slice(0, Math.max(0, text.indexOf(person.tokens[0] ?? ''))), v);
     return [v];
   }
+  // "the Front", "the Authority": the organisation the article named with that head noun.
+  if (/^[Tt]he\s+\p{Lu}\p{Ll}+$/u.test(full) && ORG_WORDS.test(text)) {
+    const named = [...discourse.entities.values()].reverse().find((e) => e.kind !== 'person' && e.name.split(/\s+/).length > 1 && e.name.endsWith(` ${text}`));
+    if (named) return [{ entity: named, voice: null }];
+  }
   const org = runs.filter((run) => run.org).at(-1);
   if (org && !FACELESS_HEADS.has(lowerHead)) return [{ entity: discourse.unknownEntity(org.text.replace(/^The\s+/, ''), 'institution'), voice: null }];
   if (role) return [role];

@@ -100,3 +100,37 @@ describe('role nouns', () => {
     expect(lines('The official said the camps would be closed.')).toEqual([]);
   });
 });
+
+describe('a question put to the speaker before the answer', () => {
+  it('is not content and names no speaker', () => {
+    expect(lines('Rehman visited the port. Asked about the Harbour Authority’s expansion plan, she said it was premature.')).toEqual([
+      'Sadia Rehman | indirect | it was premature',
+    ]);
+    expect(lines('Kazmi spoke in Lakeside. Asked whether the talks that collapsed last month in the capital, after a walkout, would resume, he said the door remained open.')).toEqual([
+      'Farid Kazmi | indirect | the door remained open',
+    ]);
+  });
+
+  it('gives no date to the answer, unless the answer has its own', () => {
+    expect(dated('Kazmi spoke. Asked whether the strike called on Monday would end, he said the talks would continue.')).toEqual([
+      'Farid Kazmi | the talks would continue | 2024-11-20 published',
+    ]);
+    expect(dated('Kazmi spoke. Asked whether the strike would end, he said on Tuesday the talks would continue.')).toEqual([
+      'Farid Kazmi | the talks would continue | 2024-11-19 relative',
+    ]);
+  });
+});
+
+describe('organisations inside a question or the content are not speakers', () => {
+  it('credits only the subject of the reporting verb', () => {
+    expect(lines('Asked about the Harbour Authority’s plan, Rehman said it was premature.')).toEqual(['Sadia Rehman | indirect | it was premature']);
+    expect(lines('Kazmi said the National Security Committee would meet again.')).toEqual(['Farid Kazmi | indirect | the National Security Committee would meet again']);
+  });
+
+  it('reads "the Front" as the front the article named, once', () => {
+    expect(lines('The Mountain Liberation Front attacked a post. The Front said the group would widen its attacks.')).toEqual([
+      'Mountain Liberation Front | indirect | the group would widen its attacks',
+    ]);
+    expect(lines('The Harbour Workers Union met on Monday. The Union said the strike would go on.')).toEqual(['Harbour Workers Union | indirect | the strike would go on']);
+  });
+});
