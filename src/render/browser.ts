@@ -1,7 +1,7 @@
 // The one module that owns the browser (the shape of marp-cli's src/browser/): find an installed
 // Chromium or Chrome, launch it with a throw-away profile, render HTML to PDF with no network and
 // no script, and always close it — on success, on error, on timeout and on Ctrl-C.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants as fsConstants, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +28,9 @@ const STANDARD_PATHS = [
 
 const isExecutableFile = (path: string): boolean => {
   try {
+    // Executable too: spawning a file without the x bit fails outside Puppeteer's error handling
+    // (over a pipe), which would end the process with an unhandled 'error' event.
+    accessSync(path, fsConstants.X_OK);
     return statSync(path).isFile();
   } catch {
     return false;

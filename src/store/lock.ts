@@ -21,8 +21,6 @@ export async function withStoreLock<T>(dir: string, fn: () => Promise<T>): Promi
   await assertStoreDir(dir);
   const lockPath = path.join(dir, LOCK_FILE);
   const content: LockContent = { pid: process.pid, started: processStartTime(), token: Math.random().toString(36).slice(2) };
-  await acquire(lockPath, content, dir);
-  await removeStaleTemporaryFiles(dir);
   const release = () => releaseSync(lockPath, content.token);
   const onSignal = (signal: NodeJS.Signals) => {
     release();
@@ -36,10 +34,14 @@ export async function withStoreLock<T>(dir: string, fn: () => Promise<T>): Promi
     process.off('SIGTERM', onSignal);
     process.off('exit', release);
   };
+  // Registered before the lock file is created, so that no moment has a lock on disk that an
+  // interrupt would leave behind (release only removes a lock holding our token).
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   process.on('exit', release);
   try {
+    await acquire(lockPath, content, dir);
+    await removeStaleTemporaryFiles(dir);
     return await fn();
   } finally {
     removeSignalHandlers();

@@ -229,7 +229,7 @@ describe('when nothing can be read', () => {
     writeFileSync(join(dir, 'noise.txt'), noise(3000));
     const before = snapshot(store);
     const result = await report(['extract', dir, '--store', store]);
-    expect(result.code).toBe(3);
+    expect(result.code, result.stderr).toBe(3);
     const lines = result.stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(3);
     expect(lines[2]).toBe('report: none of the 2 article file(s) could be read (see the warnings above)');
@@ -240,7 +240,7 @@ describe('when nothing can be read', () => {
     const file = join(work, 'one-bad.html');
     writeFileSync(file, noise(1000));
     const result = await report(['extract', file, '--json', '--store', store]);
-    expect(result.code).toBe(3);
+    expect(result.code, result.stderr).toBe(3);
     expect(result.stderr).toMatch(/one-bad\.html: not a text article \(binary content\) \(skipped\)/);
     expect(JSON.parse(result.stdout)).toMatchObject({ statements: [], errors: [{ file }] });
   });
@@ -268,7 +268,7 @@ describe('a 20 MB article', () => {
     expect(readFileSync(file).length).toBeGreaterThan(20_000_000);
 
     const result = await report(['extract', file, '--json', '--store', store]);
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
     const found = (JSON.parse(result.stdout) as { statements: JsonStatement[] }).statements;
     expect(found.filter((s) => s.speaker_id === 'sarfraz-bugti')).toHaveLength(statementsWritten);
     const last = found.find((s) => s.speaker_id === 'mohsin-naqvi');

@@ -36,7 +36,7 @@ describe('dates and ranges', () => {
   for (const [name, args, message] of cases) {
     it(`${name}: exit 2, one line, nothing written`, async () => {
       const { result, line } = await refused([...args, '--store', store]);
-      expect(result.code).toBe(2);
+      expect(result.code, result.stderr).toBe(2);
       expect(line).toMatch(message);
     });
   }
@@ -44,39 +44,39 @@ describe('dates and ranges', () => {
   it('a one-day range (from = to) is fine', async () => {
     const out = join(work, 'out-one-day');
     const result = await report(['--from', '2024-08-13', '--to', '2024-08-13', '--store', store, '--out', out, '--html-only']);
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
   });
 });
 
 describe('speakers and themes', () => {
   it('an unknown theme suggests the closest by a word of its id, and names the --store given', async () => {
     const { result, line } = await refused([...PERIOD, '--store', store, '--theme', 'secrity']);
-    expect(result.code).toBe(2);
+    expect(result.code, result.stderr).toBe(2);
     expect(line).toBe(`report: --theme "secrity": unknown theme; did you mean "cpec-chinese-security"? (see ${store}/themes.yaml)`);
   });
 
   it('a theme with nothing close lists the known themes instead of a random guess', async () => {
     const { result, line } = await refused([...PERIOD, '--store', store, '--theme', 'zzzzzz']);
-    expect(result.code).toBe(2);
+    expect(result.code, result.stderr).toBe(2);
     expect(line).toMatch(/^report: --theme "zzzzzz": unknown theme; known themes: [a-z-]+(, [a-z-]+)+ \(see .*themes\.yaml\)$/);
     expect(line).toContain('military-operations');
   });
 
   it('a misspelt surname suggests the speaker', async () => {
     const { result, line } = await refused([...PERIOD, '--store', store, '--speaker', 'Bugtti']);
-    expect(result.code).toBe(2);
+    expect(result.code, result.stderr).toBe(2);
     expect(line).toBe(`report: --speaker "Bugtti": unknown speaker; did you mean "Sarfraz Bugti"? (see ${store}/speakers.yaml)`);
   });
 
   it('a speaker with nothing close gets no made-up suggestion', async () => {
     const { result, line } = await refused([...PERIOD, '--store', store, '--speaker', 'Qwxyz Vbnmk']);
-    expect(result.code).toBe(2);
+    expect(result.code, result.stderr).toBe(2);
     expect(line).toBe(`report: --speaker "Qwxyz Vbnmk": unknown speaker (see ${store}/speakers.yaml)`);
   });
 
   it('one bad name among good ones (comma-separated) is still refused', async () => {
     const { result, line } = await refused([...PERIOD, '--store', store, '--speaker', 'naqvi,Bugtti']);
-    expect(result.code).toBe(2);
+    expect(result.code, result.stderr).toBe(2);
     expect(line).toMatch(/--speaker "Bugtti"/);
   });
 });
@@ -84,19 +84,19 @@ describe('speakers and themes', () => {
 describe('folders', () => {
   it('a missing --store', async () => {
     const { result, line } = await refused([...PERIOD, '--store', join(work, 'no-such-store')]);
-    expect(result.code).toBe(2);
+    expect(result.code, result.stderr).toBe(2);
     expect(line).toMatch(/--store .*no-such-store: no such folder/);
   });
 
   it('a --store that is a file', async () => {
     const { result, line } = await refused([...PERIOD, '--store', join(store, 'themes.yaml')]);
-    expect(result.code).toBe(2);
+    expect(result.code, result.stderr).toBe(2);
     expect(line).toMatch(/--store .*themes\.yaml: not a folder/);
   });
 
   it('a missing --template', async () => {
     const { result, line } = await refused([...PERIOD, '--store', store, '--template', join(work, 'no-theme')]);
-    expect(result.code).toBe(2);
+    expect(result.code, result.stderr).toBe(2);
     expect(line).toMatch(/--template .*no-theme: not a folder; expected a theme folder with briefing\.hbs/);
   });
 
@@ -104,7 +104,7 @@ describe('folders', () => {
     const file = join(work, 'theme-file.hbs');
     writeFileSync(file, '<html></html>');
     const { result, line } = await refused([...PERIOD, '--store', store, '--template', file]);
-    expect(result.code).toBe(2);
+    expect(result.code, result.stderr).toBe(2);
     expect(line).toMatch(/--template .*theme-file\.hbs: not a folder/);
   });
 
@@ -112,7 +112,7 @@ describe('folders', () => {
     const file = join(work, 'out-is-a-file');
     writeFileSync(file, 'keep me');
     const result = await report([...PERIOD, '--store', store, '--out', file, '--html-only']);
-    expect(result.code).toBe(2);
+    expect(result.code, result.stderr).toBe(2);
     expect(oneLine(result)).toBe(`report: --out ${file}: is a file, not a folder`);
     expect(snapshot(work)[file.slice(work.length + 1)]).toBe(Buffer.from('keep me').toString('base64'));
   });
@@ -121,13 +121,13 @@ describe('folders', () => {
     const file = join(work, 'parent-file');
     writeFileSync(file, 'x');
     const { result, line } = await refused([...PERIOD, '--store', store], join(file, 'briefings'));
-    expect(result.code).toBe(2);
+    expect(result.code, result.stderr).toBe(2);
     expect(line).toMatch(/--out .*parent-file\/briefings: a parent of this path is a file, not a folder/);
   });
 
   it('an --out where the file system refuses new folders (/proc) is an error, not a hang', async () => {
     const result = await report([...PERIOD, '--store', store, '--out', '/proc/report-hardening-test/out', '--html-only']);
-    expect(result.code).toBe(2);
+    expect(result.code, result.stderr).toBe(2);
     expect(oneLine(result)).toMatch(/^report: --out \/proc\/report-hardening-test\/out: cannot create the folder \(E[A-Z]+\)$/);
   });
 
@@ -136,7 +136,7 @@ describe('folders', () => {
     const link = join(work, 'dangling-out');
     symlinkSync(join(work, 'nowhere', 'deeper'), link);
     const result = await report([...PERIOD, '--store', store, '--out', link, '--html-only']);
-    expect(result.code).toBe(2);
+    expect(result.code, result.stderr).toBe(2);
     expect(oneLine(result)).toMatch(/--out .*dangling-out: cannot create the folder/);
   });
 
@@ -144,7 +144,7 @@ describe('folders', () => {
     const out = join(work, 'made', 'for', 'you');
     mkdirSync(join(work, 'made'));
     const result = await report([...PERIOD, '--store', store, '--out', out, '--html-only']);
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
     expect(Object.keys(snapshot(out))).toEqual(['briefing-2024-08-01_2024-11-30.html']);
   });
 });
@@ -156,7 +156,7 @@ describe('extract arguments', () => {
     writeFileSync(join(empty, 'notes.pdf'), '%PDF-1.4');
     const before = snapshot(store);
     const result = await report(['extract', empty, '--store', store]);
-    expect(result.code).toBe(2);
+    expect(result.code, result.stderr).toBe(2);
     expect(oneLine(result)).toMatch(/no-articles: no article files there \(expected \.txt, \.md, \.markdown, \.html or \.htm\)$/);
     expect(snapshot(store)).toEqual(before);
   });
@@ -167,13 +167,13 @@ describe('extract arguments', () => {
     writeFileSync(join(dir, 'notes.docx'), 'PK');
     writeFileSync(join(dir, 'one.txt'), 'Title\n\nAugust 2, 2024\n\nChief Minister Sarfraz Bugti said on Friday that the market would reopen.\n');
     const result = await report(['extract', join(dir, 'notes.docx'), join(dir, 'one.txt'), '--json', '--store', store]);
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/warning: .*notes\.docx: not an article file \(expected .*\); skipped/);
   });
 
   it('an unknown flag to extract', async () => {
     const result = await report(['extract', join(work), '--frce', '--store', store]);
-    expect(result.code).toBe(2);
+    expect(result.code, result.stderr).toBe(2);
     expect(oneLine(result)).toMatch(/Unknown argument: frce/);
   });
 });

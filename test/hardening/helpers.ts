@@ -1,7 +1,7 @@
 // Helpers for the hardening tests: run the built CLI (to completion, or started and then signalled),
 // snapshot folders byte for byte, find Chromium processes by the temporary folder a run was given.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BIN, ROOT, emptyStoreWithRegistry, report, scratch, type CliResult } from '../cli/helpers.js';
 
@@ -16,8 +16,11 @@ export function snapshot(dir: string): Record<string, string> {
   const walk = (sub: string) => {
     for (const name of readdirSync(join(dir, sub)).sort()) {
       const rel = sub ? `${sub}/${name}` : name;
-      if (statSync(join(dir, rel)).isDirectory()) walk(rel);
-      else out[rel] = readFileSync(join(dir, rel)).toString('base64');
+      const info = lstatSync(join(dir, rel));
+      if (info.isDirectory()) walk(rel);
+      else if (info.isSymbolicLink()) out[rel] = `symlink`;
+      else if (info.isFile()) out[rel] = readFileSync(join(dir, rel)).toString('base64');
+      else out[rel] = 'special'; // a socket Chromium left, for one
     }
   };
   if (existsSync(dir)) walk('');
@@ -134,14 +137,3 @@ export async function storeLoads(store: string): Promise<{ ok: boolean; stderr: 
 export const PERIOD = ['--from', '2024-08-01', '--to', '2024-11-30'];
 export const STEM = 'briefing-2024-08-01_2024-11-30';
 
-export { scratch as scratchDir };
-export const tmpFolder = (work: string, name: string): string => {
-  const dir = join(work, name);
-  mkdirSync(dir, { recursive: true });
-  return dir;
-};
-
-export { sleep };
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}

@@ -183,7 +183,7 @@ describe('files a user may save from another editor', () => {
     cpSync(pristine, store, { recursive: true });
     writeFileSync(join(store, '2024-12.yaml'), '');
     const result = await report(['themes', '--store', store]);
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
   });
 
   it('speakers.yaml that is a folder', async () => {
@@ -193,7 +193,7 @@ describe('files a user may save from another editor', () => {
     rmSync(join(store, 'speakers.yaml'));
     mkdirSync(join(store, 'speakers.yaml'));
     const result = await report(['themes', '--store', store]);
-    expect(result.code).toBe(3);
+    expect(result.code, result.stderr).toBe(3);
     expect(oneLine(result)).toMatch(/speakers\.yaml: is a folder; expected a YAML file$/);
   });
 
@@ -203,7 +203,7 @@ describe('files a user may save from another editor', () => {
       `d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n${text}`,
     );
     const result = await report(['themes', '--store', store]);
-    expect(result.code).toBe(3);
+    expect(result.code, result.stderr).toBe(3);
     expect(oneLine(result)).toMatch(/2024-08\.yaml: a: unknown field \(expected one of: statements\)$/);
   });
 });

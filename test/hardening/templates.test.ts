@@ -65,7 +65,7 @@ describe('a broken --template folder', () => {
       const tmp = join(work, `tmp-${folder}`);
 
       const result = await runIn(tmp, [...PERIOD, '--store', store, '--out', out, '--template', dir]);
-      expect(result.code).toBe(3);
+      expect(result.code, result.stderr).toBe(3);
       expect(oneLine({ code: result.code ?? 1, stdout: result.stdout, stderr: result.stderr })).toMatch(message);
       expect(snapshot(out)).toEqual(before);
       // Chromium starts while the store loads, so it ran here too; it must be gone with the run
