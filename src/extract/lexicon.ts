@@ -95,6 +95,21 @@ export const TITLE_WORDS = new Set([
   'journalist', 'anchor', 'correspondent', 'activist', 'lawyer', 'legislator', 'lawmaker', 'mufti', 'maulana',
 ]);
 
+/** Nouns of a minister's or adviser's portfolio ("Minister for Fisheries and Livestock"), never part of a name. */
+export const PORTFOLIO_WORDS = new Set([
+  'affairs', 'finance', 'fisheries', 'interior', 'information', 'health', 'education', 'law', 'justice', 'planning',
+  'development', 'water', 'resources', 'energy', 'power', 'petroleum', 'railways', 'communications', 'defence',
+  'defense', 'foreign', 'home', 'revenue', 'industries', 'industry', 'commerce', 'trade', 'agriculture', 'livestock',
+  'food', 'security', 'religious', 'minorities', 'human', 'rights', 'culture', 'tourism', 'sports', 'youth', 'labour',
+  'labor', 'housing', 'works', 'science', 'technology', 'climate', 'change', 'environment', 'maritime', 'ports',
+  'shipping', 'parliamentary', 'narcotics', 'control', 'privatisation', 'privatization', 'coordination', 'overseas',
+  'local', 'government', 'irrigation', 'mines', 'minerals', 'forests', 'forestry', 'wildlife', 'women', 'social',
+  'welfare', 'transport', 'excise', 'taxation', 'prisons', 'economic', 'aviation', 'broadcasting', 'national',
+  'heritage', 'investment', 'textile', 'production', 'poverty', 'alleviation', 'safety', 'telecommunication',
+  'telecommunications', 'relief', 'disaster', 'management', 'public', 'statistics', 'population', 'services',
+  'establishment', 'accountability', 'inter-provincial', 'interprovincial', 'and', '&', 'it', 'information-technology',
+]);
+
 /** Titles that make a named person the voice of the government or body they serve. */
 export const VOICE_TITLES =
   /\b(?:spokesperson|spokesman|spokeswoman|spokespersons|ambassador|envoy|consul(?:ate)?(?:\s+general)?|high\s+commissioner|charg[eé]\s+d['’]affaires|president|prime\s+minister|premier|chancellor|king|emir|secretary[-\s]general|foreign\s+minister|foreign\s+secretary|secretary\s+of\s+state)\b/i;

@@ -2,7 +2,7 @@
 // capitals), people and organisations the registry does not know (kept under the fullest name the
 // article gives), pronouns and role nouns resolved against what the article said before.
 import type { IsoDate } from '../types.js';
-import { FACELESS_HEADS, INSTITUTION_NOUNS, LEADING_CONNECTIVES, MONTHS, ROLE_NOUN_KINDS, TITLE_WORDS, VOICE_TITLES, WEEKDAYS } from './lexicon.js';
+import { FACELESS_HEADS, INSTITUTION_NOUNS, LEADING_CONNECTIVES, MONTHS, PORTFOLIO_WORDS, ROLE_NOUN_KINDS, TITLE_WORDS, VOICE_TITLES, WEEKDAYS } from './lexicon.js';
 import { roleHolds, type AliasHit, type CompiledRegistry, type CompiledSpeaker, type SpeakerKind } from './registry.js';
 
 export interface Entity {
@@ -157,8 +157,9 @@ export class Discourse {
     // A fuller name whose surname the article already gave ("Naeem Bazai" then "Bazai").
     if (last && tokens.length > 1) {
       const hit = this.people.get(last);
-      if (hit && hit.voice && hit.voice.toLowerCase().endsWith(last)) return hit;
-      if (hit && hit.entity.name.toLowerCase().endsWith(last)) return hit;
+      const known = hit ? (hit.voice && hit.voice.toLowerCase().endsWith(last) ? hit.voice : hit.entity.name.toLowerCase().endsWith(last) ? hit.entity.name : null) : null;
+      // …but "Omar Khalid" after "Amina Khalid" is another person of the same family.
+      if (hit && known && !givenNamesClash(known.toLowerCase().match(/[\p{L}'’-]+/gu) ?? [], tokens)) return hit;
     }
     return null;
   }
@@ -207,8 +208,26 @@ export class Discourse {
       if (hit.speaker.kind === 'person') this.notePerson(v);
       else this.noteKind(v);
     }
+    this.notePeopleNamed(text, this.registry.findAliases(text));
     for (const match of text.matchAll(OFFICE_BY_POSSESSIVE)) this.noteOffice(match[1] ?? '', match[2] ?? '');
     for (const match of text.matchAll(OFFICE_BY_OF)) this.noteOffice(match[2] ?? '', match[1] ?? '');
+  }
+
+  /**
+   * Full names of people the narration mentions ("led by Amina Khalid, a lawyer"), so that a given name
+   * or surname alone later ("Amina said") is that person. Names after a place preposition are places.
+   */
+  private notePeopleNamed(text: string, hits: AliasHit[]): void {
+    for (const found of nameRuns(text, hits)) {
+      const run = withoutPortfolio(found, text);
+      if (run.org || run.tokens.length < 2 || run.tokens.length > 3) continue;
+      if (run.tokens.some((t) => TITLE_WORDS.has(t.toLowerCase()) || /-/.test(t) || !/^\p{Lu}\p{Ll}+$/u.test(t))) continue;
+      const before = text.slice(Math.max(0, run.start - 12), run.start);
+      if (/\b(?:in|at|from|to|near|of|on|into|across|outside)\s+(?:the\s+)?$/i.test(before) || /['’]s\b/u.test(text.slice(run.start, run.start + run.text.length + 2))) continue;
+      // A registry person written another way ("General Tariq Awaan") is resolved where it is a speaker.
+      if (this.knownPerson(run.text) || fuzzyPerson(run, this)) continue;
+      this.rememberPerson(run.text, { entity: this.unknownEntity(run.text, 'person'), voice: null });
+    }
   }
 
   private noteOffice(place: string, office: string): void {
@@ -221,6 +240,14 @@ export class Discourse {
   expandAcronym(token: string): string | null {
     return this.acronyms.get(token) ?? null;
   }
+}
+
+/** Two names with the same surname whose given names are both written and share nothing: two people. */
+function givenNamesClash(a: string[], b: string[]): boolean {
+  const givenA = a.slice(0, -1).filter((t) => !TITLE_WORDS.has(t));
+  const givenB = b.slice(0, -1).filter((t) => !TITLE_WORDS.has(t));
+  if (!givenA.length || !givenB.length) return false;
+  return !givenA.some((x) => givenB.includes(x));
 }
 
 export function isPersonLike(v: Voice): boolean {
@@ -407,7 +434,9 @@ function resolveList(text: string, discourse: Discourse): Voice[] {
   for (const part of parts) {
     // "Party President and Federal Minister Abdul Aleem Khan": a title alone joins the next part.
     const previous = merged.at(-1);
-    if (previous !== undefined && TITLE_WORDS.has(lastWord(previous))) merged[merged.length - 1] = `${previous} and ${part}`;
+    // …and so does a portfolio after a title ("Minister of Fisheries and Livestock Sara Khan").
+    const portfolio = previous !== undefined && PORTFOLIO_WORDS.has(lastWord(previous)) && /^\S+\s+(?:for|of)\s/i.test(previous) && TITLE_WORDS.has(previous.split(/\s+/)[0]?.toLowerCase() ?? '');
+    if (previous !== undefined && (TITLE_WORDS.has(lastWord(previous)) || portfolio)) merged[merged.length - 1] = `${previous} and ${part}`;
     else merged.push(part);
   }
   if (merged.length < 2) return resolveSingle(text, discourse, {});
@@ -497,9 +526,29 @@ function headHits(text: string, hits: AliasHit[], discourse: Discourse): AliasHi
   return head.length > 0 ? head : usable.filter((hit) => !PREPOSITIONS.has(text.slice(0, hit.start).trim().toLowerCase().split(/\s+/).at(-1) ?? ''));
 }
 
+/**
+ * "Minister for Fisheries and Livestock Sara Khan": the portfolio after a title is not part of the name.
+ * Leading portfolio words are dropped from a run that a title precedes, keeping at least two tokens.
+ */
+function withoutPortfolio(run: NameRun, text: string): NameRun {
+  const before = text.slice(0, run.start).toLowerCase().match(/[\p{L}-]+/gu) ?? [];
+  if (!before.some((w) => TITLE_WORDS.has(w) && !['of', 'for', 'and', 'the'].includes(w))) return run;
+  const tokens = [...run.tokens];
+  let start = run.start;
+  while (tokens.length > 2 && PORTFOLIO_WORDS.has((tokens[0] ?? '').toLowerCase())) {
+    const dropped = tokens.shift() ?? '';
+    start = text.indexOf(tokens[0] ?? '', start + dropped.length);
+  }
+  if (tokens.length === run.tokens.length) return run;
+  return { text: tokens.join(' '), tokens, start, org: ORG_WORDS.test(tokens.join(' ')) };
+}
+
 function personRun(runs: NameRun[], loose: boolean, discourse: Discourse, text = ''): NameRun | null {
-  // A name after "of" belongs to a place or body ("the Apex Committee of the National Action Plan").
-  const people = runs.filter((run) => !run.org && !/\b(?:of|of\s+the|in|at|from)\s+$/i.test(text.slice(Math.max(0, run.start - 8), run.start)));
+  // A name after "of" belongs to a place or body ("the Apex Committee of the National Action Plan"),
+  // unless it only followed an office's portfolio ("Minister of Fisheries Sara Khan").
+  const people = runs
+    .map((run) => withoutPortfolio(run, text))
+    .filter((run, i) => !run.org && (run !== runs[i] || !/\b(?:of|of\s+the|in|at|from)\s+$/i.test(text.slice(Math.max(0, run.start - 8), run.start))));
   const multi = people.filter((run) => run.tokens.length >= 2);
   if (multi.length) return multi.at(-1) ?? null;
   const single = people.at(-1);
@@ -519,7 +568,12 @@ function fuzzyPerson(run: NameRun, discourse: Discourse): CompiledSpeaker | null
       continue;
     }
     const given = candidate.nameTokens.slice(0, -1);
-    const ok = run.tokens.slice(0, -1).some((token) => given.some((g) => g === token.toLowerCase() || (g.length > 3 && levenshteinSmall(g, token.toLowerCase()))));
+    // One spelling difference at most: a surname written differently ("Rasheed" for "Rashid") needs the
+    // given name written the same; a given name written differently needs the surname the same.
+    const exactSurname = candidate.nameTokens.at(-1) === last.toLowerCase();
+    const ok = run.tokens
+      .slice(0, -1)
+      .some((token) => given.some((g) => g === token.toLowerCase() || (exactSurname && g.length > 3 && levenshteinSmall(g, token.toLowerCase()))));
     if (ok) return candidate;
   }
   return null;

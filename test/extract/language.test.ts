@@ -134,3 +134,27 @@ describe('organisations inside a question or the content are not speakers', () =
     expect(lines('The Harbour Workers Union met on Monday. The Union said the strike would go on.')).toEqual(['Harbour Workers Union | indirect | the strike would go on']);
   });
 });
+
+describe('names of people', () => {
+  it('reads a given name alone as the full name the article gave', () => {
+    expect(lines('The rally was led by Amina Khalid, a lawyer. Amina said the case would go on.')).toEqual(['Amina Khalid | indirect | the case would go on']);
+  });
+
+  it('keeps two people who share a surname apart', () => {
+    expect(lines('Amina Khalid said the case would go on. Omar Khalid condemned the arrests.')).toEqual([
+      'Amina Khalid | indirect | the case would go on',
+      'Omar Khalid | indirect | the arrests',
+    ]);
+  });
+
+  it('keeps the article’s spelling unless only one part of the name differs', () => {
+    expect(lines('Fareed Kazmy said the boats would return.')).toEqual(['Fareed Kazmy | indirect | the boats would return']);
+    expect(lines('Farid Kazmy said the boats would return.')).toEqual(['Farid Kazmi | indirect | the boats would return']);
+  });
+
+  it('strips a title and its portfolio from an unknown name', () => {
+    expect(lines('Minister for Fisheries Sara Khan said the boats would return.')).toEqual(['Sara Khan | indirect | the boats would return']);
+    expect(lines('Minister of Fisheries and Livestock Sara Khan said the boats would return.')).toEqual(['Sara Khan | indirect | the boats would return']);
+    expect(lines('Hilltown-based analyst Ali Shah said the boats would return.')).toEqual(['Ali Shah | indirect | the boats would return']);
+  });
+});
