@@ -24,7 +24,7 @@ import {
   type SentenceContext,
 } from './rules.js';
 import { classifyParagraphs, findQuoteSpans, splitParagraphs, splitSentences, type QuoteSpan, type Sentence } from './segment.js';
-import { Discourse, leadingSubject, type Voice } from './speakers.js';
+import { Discourse, hitEntity, leadingSubject, type Voice } from './speakers.js';
 import { themeIdsFor } from './themes.js';
 
 export type Extractor = (article: Article) => ExtractedStatement[];
@@ -194,8 +194,9 @@ function attributeContinuations(ctx: SentenceContext, pending: Array<{ found: Fo
 
 /** The deliberative body the article reports on (for "it was decided"): the first one it names. */
 function articleBody(text: string, discourse: Discourse): Voice | null {
-  for (const hit of discourse.registry.findAliases(text.slice(0, 200_000))) {
-    if (hit.speaker.kind === 'body') return { entity: discourse.entityFor(hit.speaker), voice: null };
+  const head = text.slice(0, 200_000);
+  for (const hit of discourse.registry.findAliases(head)) {
+    if (hit.speaker.kind === 'body') return { entity: hitEntity(head, hit, discourse), voice: null };
   }
   return null;
 }

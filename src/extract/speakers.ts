@@ -204,7 +204,7 @@ export class Discourse {
     }
     for (const hit of this.registry.findAliases(text)) {
       if (!roleHolds(hit, this.date)) continue;
-      const v: Voice = { entity: this.entityFor(hit.speaker), voice: null };
+      const v: Voice = { entity: hitEntity(text, hit, this), voice: null };
       if (hit.speaker.kind === 'person') this.notePerson(v);
       else this.noteKind(v);
     }
@@ -248,6 +248,34 @@ function givenNamesClash(a: string[], b: string[]): boolean {
   const givenB = b.slice(0, -1).filter((t) => !TITLE_WORDS.has(t));
   if (!givenA.length || !givenB.length) return false;
   return !givenA.some((x) => givenB.includes(x));
+}
+
+/** Modifiers that make a body a province's, a district's or a city's own, not the federal one. */
+const NARROWER_JURISDICTION = /^(?:provincial|district|divisional|regional|local|municipal|city|tehsil)$/i;
+
+/**
+ * "the provincial apex committee", "the Sindh apex committee": a federal body's name under a narrower
+ * jurisdiction names that jurisdiction's own body. Its name (title-cased), or null when the hit stands.
+ */
+export function narrowerBody(text: string, hit: AliasHit, registry: CompiledRegistry): string | null {
+  if (hit.speaker.kind === 'person' || hit.speaker.foreign || hit.speaker.speaker.group !== 'federal-government') return null;
+  const modifier = (text.slice(0, hit.start).trim().split(/\s+/).at(-1) ?? '').replace(/['’]s$/u, '');
+  if (!modifier || hit.text.toLowerCase().startsWith(modifier.toLowerCase())) return null;
+  const lower = modifier.toLowerCase();
+  const place =
+    /^\p{Lu}\p{Ll}+$/u.test(modifier) &&
+    !/^(?:the|a|an|this|that|its|their)$/i.test(modifier) &&
+    !CALENDAR.has(lower) &&
+    !TITLE_WORDS.has(lower) &&
+    !registry.findAliases(modifier).some((m) => m.speaker.speaker.group === 'federal-government' || m.speaker.foreign);
+  if (!NARROWER_JURISDICTION.test(modifier) && !place) return null;
+  return titleCase(`${modifier} ${hit.text.replace(/^the\s+/i, '')}`);
+}
+
+/** A registry hit as the entity it names in this text (a narrower body when a jurisdiction modifies it). */
+export function hitEntity(text: string, hit: AliasHit, discourse: Discourse): Entity {
+  const narrower = narrowerBody(text, hit, discourse.registry);
+  return narrower ? discourse.unknownEntity(narrower, hit.speaker.kind) : discourse.entityFor(hit.speaker);
 }
 
 export function isPersonLike(v: Voice): boolean {
@@ -381,6 +409,8 @@ export function resolvePhrase(phrase: string, discourse: Discourse, options: Res
   }
   const pronoun = resolvePronoun(text, discourse);
   if (pronoun) return pronoun;
+  const office = foreignOffice(text, discourse);
+  if (office) return [office];
   const conjuncts = splitConjuncts(text);
   const withFaceless = conjuncts.some((part) => FACELESS_QUANTIFIED.test(part));
   // "A, B and C" names three speakers, not a name and its role.
@@ -424,6 +454,22 @@ function resolveAppositive(role: string, name: string, discourse: Discourse, opt
   if (person.length === 1 && person[0]) noteRole(role, person[0]);
   if (person.length) return person;
   return combined;
+}
+
+/**
+ * "The British Foreign, Commonwealth and Development Office": a country's name or demonym, then one
+ * capitalised office whose name may hold commas and "and", is that country's voice, not a list.
+ */
+function foreignOffice(text: string, discourse: Discourse): Voice | null {
+  const hits = discourse.registry.findAliases(text);
+  const [first] = hits;
+  if (!first || !first.speaker.foreign || hits.some((h) => h.speaker !== first.speaker)) return null;
+  if (!/^(?:the\s+)?$/i.test(text.slice(0, first.start))) return null;
+  const rest = text.slice(first.end).replace(/^['’]s\b/u, '').trim();
+  if (!/\b(?:office|ministry|department|embassy|mission|high\s+commission|consulate|government|secretariat)$/i.test(rest)) return null;
+  const words = rest.split(/[\s,]+/).filter(Boolean);
+  if (!words.every((w) => /^\p{Lu}/u.test(w) || /^(?:and|&|of|for)$/.test(w))) return null;
+  return { entity: discourse.entityFor(first.speaker), voice: null };
 }
 
 /** Every member of a list must be a speaker, else the phrase is one speaker with a long name. */
@@ -623,6 +669,9 @@ function resolveSingle(raw: string, discourse: Discourse, options: ResolveOption
   const pronoun = resolvePronoun(text, discourse);
   if (pronoun) return pronoun.slice(0, 1);
   const hits = discourse.registry.findAliases(text);
+  const [onlyHit] = hits;
+  const narrower = hits.length === 1 && onlyHit && onlyHit.end >= text.length - 1 ? narrowerBody(text, onlyHit, discourse.registry) : null;
+  if (narrower && onlyHit) return [{ entity: discourse.unknownEntity(narrower, onlyHit.speaker.kind), voice: null }];
   const runs = nameRuns(text, hits);
   const head = lastWord(text);
   const lowerHead = head.replace(/['’]s$/u, '');

@@ -2,7 +2,18 @@
 // quotes, questions before an attribution, role nouns, names, institutions, dates, listeners of
 // "told", faceless "they", relative clauses, quoted questions and existential "there".
 import { describe, expect, it } from 'vitest';
-import { lines, run } from './helpers.js';
+import { createExtractor } from '../../src/extract/index.js';
+import { article, lines, registry, run } from './helpers.js';
+
+/** The test registry with a federal body whose name provinces reuse. */
+const withApex = createExtractor({
+  themes: [],
+  speakers: [
+    ...registry.speakers,
+    { id: 'federal-apex-committee', name: 'Federal Apex Committee', group: 'federal-government', country: 'PK', aliases: ['Apex Committee', 'National Apex Committee'], roles: [] },
+  ],
+});
+const apexLines = (text: string) => withApex(article(text)).map((s) => `${s.speakerName} | ${s.kind} | ${s.text}`);
 
 const dated = (text: string, published = '2024-11-20') => run(text, published).map((s) => `${s.speakerName} | ${s.text} | ${s.date} ${s.dateBasis}`);
 
@@ -156,5 +167,25 @@ describe('names of people', () => {
     expect(lines('Minister for Fisheries Sara Khan said the boats would return.')).toEqual(['Sara Khan | indirect | the boats would return']);
     expect(lines('Minister of Fisheries and Livestock Sara Khan said the boats would return.')).toEqual(['Sara Khan | indirect | the boats would return']);
     expect(lines('Hilltown-based analyst Ali Shah said the boats would return.')).toEqual(['Ali Shah | indirect | the boats would return']);
+  });
+});
+
+describe('institutions', () => {
+  it('read a demonym and one capitalised office with commas in its name as the country', () => {
+    expect(lines('The Freedonian Foreign, Trade and Development Office said it was appalled.')).toEqual(['Freedonia | indirect | it was appalled']);
+    expect(lines('The Freedonian foreign ministry said it was appalled.')).toEqual(['Freedonia | indirect | it was appalled']);
+    expect(lines('Sylvania’s embassy said it was appalled.')).toEqual(['Sylvania | indirect | it was appalled']);
+  });
+
+  it('still split a list of two countries', () => {
+    expect(lines('Freedonia and the Sylvanian embassy condemned the attack.')).toEqual(['Freedonia | indirect | the attack', 'Sylvania | indirect | the attack']);
+  });
+
+  it('keep a provincial body apart from the federal one of a similar name', () => {
+    expect(apexLines('The provincial apex committee decided to deploy more troops.')).toEqual(['Provincial Apex Committee | indirect | to deploy more troops']);
+    expect(apexLines('The Lakeland apex committee met on Monday. The committee decided to deploy more troops.')).toEqual([
+      'Lakeland Apex Committee | indirect | to deploy more troops',
+    ]);
+    expect(apexLines('The National Apex Committee decided to deploy more troops.')).toEqual(['Federal Apex Committee | indirect | to deploy more troops']);
   });
 });
