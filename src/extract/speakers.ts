@@ -116,6 +116,8 @@ export class Discourse {
   lastMinistry: Voice | null = null;
   lastOutlet: Voice | null = null;
   recentPeople: Voice[] = [];
+  /** The last plural subject was faceless ("officials said …"): "they" names no one until a speaker comes. */
+  theyFaceless = false;
 
   constructor(
     readonly registry: CompiledRegistry,
@@ -166,6 +168,7 @@ export class Discourse {
 
   /** Records who a sentence made salient, for later pronouns and role nouns. */
   noteSubject(voices: Voice[]): void {
+    if (voices.length) this.theyFaceless = false;
     if (voices.length > 1) {
       this.lastPlural = voices;
       for (const v of voices) this.notePerson(v);
@@ -511,6 +514,7 @@ function resolvePronoun(text: string, discourse: Discourse): Voice[] | null {
     return thing ? [thing] : [];
   }
   if (lower === 'they') {
+    if (discourse.theyFaceless) return [];
     if (discourse.lastPlural) return discourse.lastPlural;
     const thing = discourse.lastGroup ?? discourse.lastThing;
     return thing ? [thing] : [];
@@ -831,11 +835,20 @@ export function leadingSubject(clause: string, discourse: Discourse): Voice[] {
       kept.push(bare);
       break;
     }
+    // "Agency officials said …": a faceless subject, and "they" after it stays faceless.
+    if (!nameLike && FACELESS_HEADS.has(lower) && /s$/.test(lower)) {
+      discourse.theyFaceless = true;
+      return [];
+    }
     if (!nameLike) break;
     kept.push(bare);
     if (/[,;:]$/.test(word)) break;
   }
   const phrase = kept.join(' ');
   if (!phrase || /['’]s$/u.test(phrase)) return [];
+  if (FACELESS_HEADS.has(lastWord(phrase)) && /s$/.test(lastWord(phrase))) {
+    discourse.theyFaceless = true;
+    return [];
+  }
   return resolvePhrase(phrase, discourse);
 }

@@ -189,3 +189,17 @@ describe('institutions', () => {
     expect(apexLines('The National Apex Committee decided to deploy more troops.')).toEqual(['Federal Apex Committee | indirect | to deploy more troops']);
   });
 });
+
+describe('faceless sources stay faceless through "they"', () => {
+  it('gives no statement to "they" after officials, sources or police', () => {
+    expect(lines('Agency officials said a raid was under way. They said a suspect had escaped.')).toEqual([]);
+    expect(lines('Officials said a raid was under way. They added that a suspect had escaped.')).toEqual([]);
+  });
+
+  it('still resolves "they" to a named group after one speaks', () => {
+    expect(lines('Officials said a raid was under way. The MLF denied any role. They said the raid was staged.')).toEqual([
+      'Mountain Liberation Front | indirect | any role',
+      'Mountain Liberation Front | indirect | the raid was staged',
+    ]);
+  });
+});
