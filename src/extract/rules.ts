@@ -515,6 +515,30 @@ function subjectVoices(ctx: SentenceContext, subjectText: string, clauseText: st
   return resolvePhrase(cleaned, ctx.discourse);
 }
 
+/** Words before "that" that make it a conjunction ("said that", "so that"), not a relative pronoun. */
+const THAT_CONJUNCTION_BEFORE = /^(?:so|such|now|given|provided|except|but|and|is|was|are|were|be|been|means|meant|\p{Ll}+ing)$/u;
+/** An auxiliary or finite verb inside the stretch after a relative pronoun: then it is a clause of its own. */
+const FINITE_IN_NP = /\b(?:is|are|was|were|has|have|had|will|would|could|should|can|may|might|must|did|does)\b/i;
+
+/**
+ * True when the words before a verb end in an object relative clause's pronoun and subject
+ * ("…, which the group", "…, for which the MLF", "the attacks that the MLF"): the verb has no content
+ * of its own. "…, who said …" (the pronoun is the subject) is not one.
+ */
+function insideObjectRelative(before: string): boolean {
+  const rel = /(?:^|[\s,])(?<!\b(?:in|to|by|with|on|at|from|under|through|during|after|before|since)\s)(?:(?:for|of|about)\s+)?(which|whom|that)\s+([^,;\u0001]{1,60}?)\s*$/iu.exec(before);
+  if (!rel) return false;
+  const subject = stripFiller(rel[2] ?? '');
+  if (!subject || wordsIn(subject) > 6 || FINITE_IN_NP.test(subject)) return false;
+  if (!/^(?:the|a|an|its|his|her|their|this|these|those|\p{Lu})/u.test(subject)) return false;
+  if ((rel[1] ?? '').toLowerCase() === 'that') {
+    const word = before.slice(0, rel.index + rel[0].indexOf(rel[1] ?? '')).trim().split(/\s+/).at(-1) ?? '';
+    if (!word || VERB_SET.has(word.toLowerCase()) || CLAUSAL_VERBS.has(word.toLowerCase()) || THAT_CONJUNCTION_BEFORE.test(word.toLowerCase())) return false;
+    if (!/^\p{L}+$/u.test(word)) return false;
+  }
+  return true;
+}
+
 /** Reporting verbs with a subject that names a speaker and content after them (or before them). */
 export function findReportedSpeech(ctx: SentenceContext, floor: number): Found[] {
   const { masked, sentence, discourse } = ctx;
@@ -553,6 +577,9 @@ export function findReportedSpeech(ctx: SentenceContext, floor: number): Found[]
     const at = match.index;
     const verb = match[1] ?? 'said';
     if (at < floor) continue;
+    // "The raids, which the group claimed, killed nine": the verb's object is the noun the clause
+    // modifies, so nothing is said; the narration goes on about that noun.
+    if (insideObjectRelative(masked.slice(floor, at))) continue;
     // Inside earlier content, only a new clause with its own speaker counts ("…, but Delhi denied …").
     if (isClaimed(at) && !startsNewClause(masked, at)) continue;
     if (BE_BEFORE.test(masked.slice(Math.max(0, at - 12), at))) continue;

@@ -203,3 +203,20 @@ describe('faceless sources stay faceless through "they"', () => {
     ]);
   });
 });
+
+describe('a reporting verb inside a relative clause of the narration', () => {
+  it.each([
+    'The raids, which the MLF claimed, killed nine people.',
+    'The attack, for which the MLF claimed responsibility, killed nine people.',
+    'The attack, which Kazmi condemned, killed nine people.',
+    'The attacks that the MLF claimed killed nine people.',
+  ])('is not a statement: %s', (text) => {
+    expect(lines(text)).toEqual([]);
+  });
+
+  it('still counts a clause where the pronoun is the subject, or one with content of its own', () => {
+    expect(lines('Kazmi issued a statement, in which he said the roads were open.')).toEqual(['Farid Kazmi | indirect | the roads were open']);
+    expect(lines('The MLF issued a statement, in which the MLF said the raid was staged.')).toEqual(['Mountain Liberation Front | indirect | the raid was staged']);
+    expect(lines('Kazmi said that the MLF claimed the attack.')).toEqual(['Farid Kazmi | indirect | the MLF claimed the attack']);
+  });
+});
