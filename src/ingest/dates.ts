@@ -86,7 +86,8 @@ export function readDateLine(raw: string): DateLine | null {
       : 'plain';
   if (!dateOnly && label === 'plain') {
     // "Reuters | October 3, 2024", "By Jane Roe · Oct 3, 2024": a byline and its date.
-    return bylineBefore(before, line.slice(first.index + first.text.length)) ? { date: first.date, label, dateOnly: true } : null;
+    const after = line.slice(first.index + first.text.length);
+    return bylineBefore(before, after) || bylineAfter(before, after) ? { date: first.date, label, dateOnly: true } : null;
   }
   // A labelled line may carry a byline before the label, but not a sentence.
   if (!dateOnly && /[.!?]["”’]?\s+[a-z]/.test(line)) return null;
@@ -107,6 +108,13 @@ function unglueStamp(line: string): string {
 function bylineBefore(before: string, after: string): boolean {
   if (after.replace(DATE_LINE_FILLER, '') !== '') return false;
   const match = /^\s*(?:by\s+)?(\p{Lu}[\p{L}.'’-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}.'’-]*){0,4})\s*[|·•—–-]\s*$/iu.exec(before);
+  return match !== null && !/[.!?]\s/.test(match[1] ?? '');
+}
+
+/** "Monday, 18 November 2024 | Web Desk", "Nov 18, 2024 - Staff Report": a date, a separator, then a byline. */
+function bylineAfter(before: string, after: string): boolean {
+  if (before.replace(DATE_LINE_FILLER, '') !== '') return false;
+  const match = /^\s*[|·•—–-]\s*(?:[Bb]y\s+)?(\p{Lu}[\p{L}.'’-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}.'’-]*){0,4})\s*$/u.exec(after);
   return match !== null && !/[.!?]\s/.test(match[1] ?? '');
 }
 

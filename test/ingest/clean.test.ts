@@ -125,6 +125,9 @@ describe('publication dates', () => {
     ['Road Plan Approved\n\nUpdated 12 Mar, 2024 09:15am' + body, '2024-03-12'],
     ['Road Plan Approved\n\nMar 12, 2024 — 10:05 PKT' + body, '2024-03-12'],
     ['Road Plan Approved\n\nCity Wire | March 4, 2024' + body, '2024-03-04'],
+    // A weekday, the date, then the byline after a bar.
+    ['Road Plan Approved\n\nMonday, 18 November 2024 | Web Desk' + body, '2024-11-18'],
+    ['Monday, 18 November 2024 | By Ann Lee\n\nRoad Plan Approved' + body, '2024-11-18'],
     // An agency dateline with the year in the byline only, or only in the story's other dates.
     ['Road Plan Approved\n\nMarch 4, 2024 9:00 PM GMT+5\n\nSIBI, Mar 4 (Wire) - The council approved the plan, the mayor said.', '2024-03-04'],
     ['Road Plan Approved\n\nSIBI, Mar 4 (Wire) - The council approved the plan, the mayor said. Work began on February 20, 2023.', '2023-03-04'],
@@ -167,5 +170,11 @@ describe('publication dates', () => {
     expect(article.published).toBe('2024-08-26');
     expect(article.title).toBe('Gloomy Day In The Valley');
     expect(article.text).toBe('Rain fell for a third day, forecasters said.');
+  });
+});
+
+describe('a date line with a byline after it', () => {
+  it('is not a sentence that starts with a date', () => {
+    expect(parse('Road Plan Approved\n\nNovember 18, 2024 - the talks collapsed in the city\n\nThe council met, the mayor said.').published).toBe(null);
   });
 });
