@@ -23,7 +23,12 @@ const MONTH_DAY_RE = new RegExp(`\\b(${MONTH_NAMES})\\.?\\s+(\\d{1,2})(?:st|nd|r
 const DAY_MONTH_RE = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_NAMES})\\b\\.?(?:,?\\s+(\\d{4}))?`, 'giu');
 const TODAY_RE = /\b(today|tonight|this\s+(?:morning|afternoon|evening)|yesterday|last\s+night)\b/giu;
 const DAY_AFTER_RE = /\b(?:a|one|the)\s+day\s+(?:after|following)\b/giu;
-const SAME_DAY_RE = /\b(?:later\s+in\s+the\s+day|earlier\s+in\s+the\s+day|hours\s+(?:after|later)|earlier|later)\b/giu;
+const SAME_DAY_RE = /\b(?:later\s+in\s+the\s+day|earlier\s+in\s+the\s+day|hours\s+(?:after|later)|earlier\s+this\s+(?:week|month)|earlier|later)\b/giu;
+/** "on the 20th": a day of the month without its month, the publication month's (or the one before). */
+const ORDINAL_DAY_RE = new RegExp(`\\bon\\s+the\\s+(\\d{1,2})(?:st|nd|rd|th)\\b(?!\\s+(?:of\\s+)?(?:${MONTH_NAMES})\\b)`, 'giu');
+const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+/** "two days later", "the next day": counted from the last date the text gave before it. */
+const DAYS_LATER_RE = /\b(?:(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+days?\s+later|the\s+(?:next|following)\s+day)\b/giu;
 
 const day = (iso: IsoDate) => dayjs.utc(iso, 'YYYY-MM-DD');
 const fmt = (d: dayjs.Dayjs): IsoDate => d.format('YYYY-MM-DD');
@@ -66,8 +71,18 @@ export function findDateMentions(text: string, start: number, end: number, publi
   };
   if (published) {
     for (const match of slice.matchAll(WEEKDAY_RE)) {
-      if (match[1]?.toLowerCase() === 'next') continue;
-      push(match.index ?? 0, match[0].length, resolveWeekday(match[2] ?? '', published), 'relative', 3);
+      const which = match[1]?.toLowerCase();
+      if (which === 'next') continue;
+      // "last Thursday" in a Thursday article is a week before; "on Thursday" is that day.
+      const resolved = resolveWeekday(match[2] ?? '', published);
+      push(match.index ?? 0, match[0].length, which === 'last' && resolved === published ? shiftDays(published, -7) : resolved, 'relative', 3);
+    }
+    for (const match of slice.matchAll(ORDINAL_DAY_RE)) {
+      const dayOfMonth = Number(match[1]);
+      const pub = day(published);
+      let candidate = pub.date(dayOfMonth);
+      if (candidate.date() !== dayOfMonth || candidate.isAfter(pub)) candidate = pub.subtract(1, 'month').date(dayOfMonth);
+      if (candidate.date() === dayOfMonth) push(match.index ?? 0, match[0].length, fmt(candidate), 'relative', 3);
     }
     for (const match of slice.matchAll(TODAY_RE)) {
       const word = (match[1] ?? '').toLowerCase();
@@ -85,6 +100,15 @@ export function findDateMentions(text: string, start: number, end: number, publi
     push(match.index ?? 0, match[0].length, date, 'explicit', 3);
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** "two days later", "the next day" in text[start, end): where each phrase starts and how many days it counts. */
+export function findDaysLater(text: string, start: number, end: number): Array<{ at: number; days: number }> {
+  const slice = text.slice(start, end);
+  return [...slice.matchAll(DAYS_LATER_RE)].map((match) => {
+    const word = (match[1] ?? 'one').toLowerCase();
+    return { at: start + (match.index ?? 0), days: NUMBER_WORDS[word] ?? Number(word) };
+  });
 }
 
 /** "a day after …" in text[start, end): the offset just after the phrase, for the anchor event. */

@@ -6,7 +6,7 @@
 // are) → dates (the day of speaking from the words around the verb, then the speaker's other dated
 // statements or meeting, then the publication day) → themes.
 import type { Article, DateBasis, ExtractedStatement, IsoDate, Registry } from '../types.js';
-import { bestMention, findDateMentions, findDayAfter, shiftDays, type DateMention } from './dates.js';
+import { bestMention, findDateMentions, findDayAfter, findDaysLater, shiftDays, type DateMention } from './dates.js';
 import { DECISION_VERBS } from './lexicon.js';
 import { compileRegistry, type CompiledRegistry } from './registry.js';
 import {
@@ -70,6 +70,13 @@ const SPEECH_OCCASION =
   /\b(?:met|meets|meeting|session|huddle|moot|summit|conference|briefing|presser|sitting|convened|chaired|chairing|presided|presiding|attended|visit(?:ed|ing|s)?|address(?:ed|ing)?|spoke|speaking|speech|remarks|interview|talks|call(?:ed)?|telephoned|phoned|statement|release|message|tweet|post(?:ed)?|wrote|letter|ceremony|rally|gathering|jirga|arrived|reached|inaugurated|held)\b/i;
 /** Words of an attribution that place the statement at that meeting ("told the meeting", "after the session"). */
 const MEETING_REFERENCE = /\b(?:the|this|that)\s+(?:meeting|session|huddle|moot|sitting|summit|participants|forum|moot)\b/i;
+/** Words that introduce or refer to an occasion for speech: a sitting, a debate, a briefing, a meeting. */
+const OCCASION_WORDS =
+  /\b(?:met|meets|meeting|session|sitting|debate[ds]?|debating|hearing|briefing|presser|conference|summit|moot|huddle|jirga|ceremony|convened|chaired|presided|addressed|addressing)\b/i;
+/** Only a definite reference to an occasion already introduced ("told the meeting", "at the session"). */
+const CONTINUED_OCCASION = /\b(?:the|this|that|same)\s+(?:[\p{L}-]+\s+)?(?:meeting|session|sitting|debate|hearing|briefing|presser|conference|summit|moot|huddle|jirga|ceremony|house|forum)\b/iu;
+/** A new occasion: an indefinite one, or one convened, held or addressed. */
+const NEW_OCCASION = /\b(?:an?\s+(?:[\p{L}-]+\s+){0,2}(?:meeting|session|sitting|debate|hearing|briefing|presser|conference|summit|moot|huddle|jirga|ceremony)|met|convened|chaired|presided)\b/iu;
 const EVENT_NOUNS = /\b(?:attacks?|bombings?|blasts?|assaults?|killings?|incidents?|violence|explosions?|strikes?|shootings?|massacre|ambush|raids?|operation)\b/gi;
 
 function extractWith(article: Article, registry: CompiledRegistry): ExtractedStatement[] {
@@ -282,6 +289,18 @@ function finalise(
     const date = event ? shiftDays(event, 1) : shiftDays(published, -1);
     return { start: at, end: at, date, basis: 'relative', strength: 1 };
   };
+  // "Two days later, …": counted from the last day the narration gave before the phrase.
+  const daysLater = (from: number, to: number): DateMention[] => {
+    const out: DateMention[] = [];
+    for (const { at, days } of findDaysLater(text, from, to)) {
+      if (insideQuote(at)) continue;
+      const anchor = mentionsIn(0, at).filter((m) => m.strength >= 2 && m.end <= at).at(-1);
+      if (!anchor) continue;
+      const date = shiftDays(anchor.date, days);
+      if (!published || date <= published) out.push({ start: at, end: at, date, basis: 'relative', strength: 3 });
+    }
+    return out;
+  };
   const ownDate = (found: Found): DateMention | null => {
     const mentions: DateMention[] = [];
     for (const [from, to] of found.frames) {
@@ -289,6 +308,7 @@ function finalise(
       mentions.push(...mentionsIn(from, to));
       const after = dayAfter(from, to);
       if (after) mentions.push(after);
+      mentions.push(...daysLater(from, to));
     }
     return bestMention(mentions, found.anchor);
   };
@@ -350,6 +370,35 @@ function finalise(
     if (meetingDate && voices.some((v) => meetingKeys.has(v.entity.key) || v.entity.kind === 'body')) return meetingDate;
     return null;
   };
+  /** Where the speaker was last dated before `at` (to tell whether an occasion came after it). */
+  const contextAt = (voices: Voice[], at: number): number => {
+    let latest = -1;
+    for (const v of voices) for (const c of context.get(v.entity.key) ?? []) if (c.at <= at && c.at > latest) latest = c.at;
+    return latest;
+  };
+
+  // Occasions for speech the narration introduces ("The Senate on Tuesday debated …", "at a press
+  // briefing on Thursday"): their day dates the later speakers of the same occasion, until another
+  // occasion is introduced (an undated one ends the run: its day is unknown).
+  const occasions: Array<{ at: number; date: IsoDate | null }> = [];
+  for (const note of notes) {
+    const { start, end } = note.sentence;
+    const words = text.slice(start, end).replace(/“[^”]*”|"[^"]*"/g, '');
+    if (!OCCASION_WORDS.test(words)) continue;
+    const best = mentionsIn(start, end).filter((m) => !/['’]s\b/.test(text.slice(m.end, m.end + 2))).find((m) => m.strength >= 2);
+    if (best) occasions.push({ at: start, date: best.date });
+    else if (!CONTINUED_OCCASION.test(words) || NEW_OCCASION.test(words)) occasions.push({ at: start, date: null });
+  }
+  const occasionDate = (found: Found): { at: number; dated: Dated } | null => {
+    const before = occasions.filter((o) => o.at <= found.start).at(-1);
+    return before?.date ? { at: before.at, dated: { date: before.date, basis: 'relative' } } : null;
+  };
+  const fallbackDate = (found: Found): Dated | null => {
+    const occasion = occasionDate(found);
+    const context = contextDate(found.voices, found.start);
+    if (occasion && (!context || occasion.at > contextAt(found.voices, found.start))) return occasion.dated;
+    return context;
+  };
 
   const out: ExtractedStatement[] = [];
   const seen = new Set<string>();
@@ -357,7 +406,7 @@ function finalise(
     const own = owns.get(found) ?? null;
     const dated: Dated = own
       ? { date: own.date, basis: own.basis }
-      : meetingReferred(found) ?? contextDate(found.voices, found.start) ?? { date: published, basis: 'published' };
+      : meetingReferred(found) ?? fallbackDate(found) ?? { date: published, basis: 'published' };
     const words = text.slice(found.start, found.end);
     if (!words.trim()) continue;
     const themes = registry.registry.themes.length ? themeIdsFor(words, registry.registry.themes, registry.registry.themeThreshold) : [];

@@ -220,3 +220,41 @@ describe('a reporting verb inside a relative clause of the narration', () => {
     expect(lines('Kazmi said that the MLF claimed the attack.')).toEqual(['Farid Kazmi | indirect | the MLF claimed the attack']);
   });
 });
+
+describe('dates', () => {
+  it('dates the later speakers of a session by the day the lead gives, until another occasion', () => {
+    const text =
+      'The Senate on Tuesday debated the security situation in the province.\n\nKazmi said the roads were open. Senator Ali Raza said the army must act.\n\nRehman later addressed a rally in Hilltown. She said the camps would close.';
+    expect(dated(text)).toEqual([
+      'Farid Kazmi | the roads were open | 2024-11-19 relative',
+      'Ali Raza | the army must act | 2024-11-19 relative',
+      'Sadia Rehman | the camps would close | 2024-11-20 published',
+    ]);
+    expect(dated('Kazmi told reporters at a press briefing on Monday that the roads were open. Rehman, who was also present, said the camps would close.')).toEqual([
+      'Farid Kazmi | the roads were open | 2024-11-18 relative',
+      'Sadia Rehman | the camps would close | 2024-11-18 relative',
+    ]);
+  });
+
+  it('reads "on the 20th" as that day of the publication month, or of the month before', () => {
+    expect(dated('Kazmi said on the 18th that the roads were open.', '2024-11-20')).toEqual(['Farid Kazmi | the roads were open | 2024-11-18 relative']);
+    expect(dated('Kazmi said on the 28th that the roads were open.', '2024-11-20')).toEqual(['Farid Kazmi | the roads were open | 2024-10-28 relative']);
+  });
+
+  it('counts "two days later" from the date given before it', () => {
+    expect(dated('The talks were held on November 10. Two days later, Kazmi said the roads were open.')).toEqual([
+      'Farid Kazmi | the roads were open | 2024-11-12 relative',
+    ]);
+  });
+
+  it('reads "last Thursday" as the Thursday before the publication day', () => {
+    expect(dated('Kazmi said last Thursday that the roads were open.', '2024-11-21')).toEqual(['Farid Kazmi | the roads were open | 2024-11-14 relative']);
+    expect(dated('Kazmi said last Thursday that the roads were open.', '2024-11-23')).toEqual(['Farid Kazmi | the roads were open | 2024-11-21 relative']);
+  });
+
+  it('falls back to the publication day for "earlier this week"', () => {
+    expect(dated('Kazmi visited Lakeside on Monday. Earlier this week, he said the roads were open.', '2024-11-22')).toEqual([
+      'Farid Kazmi | the roads were open | 2024-11-22 published',
+    ]);
+  });
+});
