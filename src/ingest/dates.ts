@@ -114,7 +114,9 @@ function bylineBefore(before: string, after: string): boolean {
 /** "Monday, 18 November 2024 | Web Desk", "Nov 18, 2024 - Staff Report": a date, a separator, then a byline. */
 function bylineAfter(before: string, after: string): boolean {
   if (before.replace(DATE_LINE_FILLER, '') !== '') return false;
-  const match = /^\s*[|·•—–-]\s*(?:[Bb]y\s+)?(\p{Lu}[\p{L}.'’-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}.'’-]*){0,4})\s*$/u.exec(after);
+  // A time may stand between the date and the byline ("| 10:30 PM | Web Desk").
+  const rest = after.replace(/^\s*[|·•—–-]?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:pkt|pst|gmt|utc)?(?=\s*[|·•—–-])/i, '');
+  const match = /^\s*[|·•—–-]\s*(?:[Bb]y\s+)?(\p{Lu}[\p{L}.'’-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}.'’-]*){0,4})\s*$/u.exec(rest);
   return match !== null && !/[.!?]\s/.test(match[1] ?? '');
 }
 

@@ -128,6 +128,7 @@ describe('publication dates', () => {
     // A weekday, the date, then the byline after a bar.
     ['Road Plan Approved\n\nMonday, 18 November 2024 | Web Desk' + body, '2024-11-18'],
     ['Monday, 18 November 2024 | By Ann Lee\n\nRoad Plan Approved' + body, '2024-11-18'],
+    ['Road Plan Approved\n\nMonday, 18 November 2024 | 10:30 PM | City Desk' + body, '2024-11-18'],
     // An agency dateline with the year in the byline only, or only in the story's other dates.
     ['Road Plan Approved\n\nMarch 4, 2024 9:00 PM GMT+5\n\nSIBI, Mar 4 (Wire) - The council approved the plan, the mayor said.', '2024-03-04'],
     ['Road Plan Approved\n\nSIBI, Mar 4 (Wire) - The council approved the plan, the mayor said. Work began on February 20, 2023.', '2023-03-04'],
