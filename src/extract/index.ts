@@ -380,16 +380,25 @@ function finalise(
   // Occasions for speech the narration introduces ("The Senate on Tuesday debated …", "at a press
   // briefing on Thursday"): their day dates the later speakers of the same occasion, until another
   // occasion is introduced (an undated one ends the run: its day is unknown).
+  // Only the lead (its first two body paragraphs) sets the occasion; a later one only ends its run.
+  const leadParagraphs = new Set<number>();
+  for (const n of notes) {
+    if (leadParagraphs.size >= 2) break;
+    if (!n.sentence.paragraph.skip) leadParagraphs.add(n.sentence.paragraph.index);
+  }
   const occasions: Array<{ at: number; date: IsoDate | null }> = [];
   for (const note of notes) {
     const { start, end } = note.sentence;
     const words = text.slice(start, end).replace(/“[^”]*”|"[^"]*"/g, '');
     if (!OCCASION_WORDS.test(words)) continue;
     const best = mentionsIn(start, end).filter((m) => !/['’]s\b/.test(text.slice(m.end, m.end + 2))).find((m) => m.strength >= 2);
-    if (best) occasions.push({ at: start, date: best.date });
+    const inLead = leadParagraphs.has(note.sentence.paragraph.index);
+    if (best) occasions.push({ at: start, date: inLead ? best.date : null });
     else if (!CONTINUED_OCCASION.test(words) || NEW_OCCASION.test(words)) occasions.push({ at: start, date: null });
   }
+  // Foreign governments and armed groups speak through their own releases, never at the session.
   const occasionDate = (found: Found): { at: number; dated: Dated } | null => {
+    if (found.voices.some((v) => v.entity.foreign || v.entity.kind === 'group')) return null;
     const before = occasions.filter((o) => o.at <= found.start).at(-1);
     return before?.date ? { at: before.at, dated: { date: before.date, basis: 'relative' } } : null;
   };

@@ -236,6 +236,18 @@ describe('dates', () => {
     ]);
   });
 
+  it('does not give the session’s day to a foreign government, nor carry a later meeting’s day to other speakers', () => {
+    const text =
+      'The Senate on Tuesday debated the security situation.\n\nKazmi said the roads were open. Freedonia said it was monitoring the situation.\n\nKazmi thanked the senators.\n\nThe NSC, which met in Lakeside on Monday, decided to deploy more troops.\n\nRehman said the camps would close.';
+    expect(dated(text)).toEqual([
+      'Farid Kazmi | the roads were open | 2024-11-19 relative',
+      'Freedonia | it was monitoring the situation | 2024-11-20 published',
+      'Farid Kazmi | the senators | 2024-11-19 relative',
+      'National Security Committee | to deploy more troops | 2024-11-18 relative',
+      'Sadia Rehman | the camps would close | 2024-11-20 published',
+    ]);
+  });
+
   it('reads "on the 20th" as that day of the publication month, or of the month before', () => {
     expect(dated('Kazmi said on the 18th that the roads were open.', '2024-11-20')).toEqual(['Farid Kazmi | the roads were open | 2024-11-18 relative']);
     expect(dated('Kazmi said on the 28th that the roads were open.', '2024-11-20')).toEqual(['Farid Kazmi | the roads were open | 2024-10-28 relative']);
