@@ -78,10 +78,13 @@ function rolesOf(v: Voice, discourse: Discourse): string[][] {
  */
 function roleHolder(full: string, discourse: Discourse): Voice | null {
   if (!ROLE_PHRASE.test(full)) return null;
-  const wanted = roleWords(full).filter((w) => w !== 'federal' && w !== 'provincial');
-  if (!wanted.length) return null;
-  for (const p of [...discourse.recentPeople].reverse()) {
-    if (rolesOf(p, discourse).some((role) => wanted.every((w) => role.includes(w)))) return p;
+  const all = roleWords(full);
+  // "the provincial minister" is first the one the article called provincial, then any minister.
+  for (const wanted of [all, all.filter((w) => w !== 'federal' && w !== 'provincial')]) {
+    if (!wanted.length) continue;
+    for (const p of [...discourse.recentPeople].reverse()) {
+      if (rolesOf(p, discourse).some((role) => wanted.every((w) => role.includes(w)))) return p;
+    }
   }
   const office = unnamedOffice(full.replace(/^the\s+/i, ''), discourse);
   if (office) return office;
@@ -695,7 +698,11 @@ function resolveSingle(raw: string, discourse: Discourse, options: ResolveOption
   if (personHit) {
     // A role alias never beats a different person's name in the same phrase ("Prime Minister Narendra Modi").
     const holder = discourse.entityFor(personHit.speaker);
-    if (!personHit.role || !person) return [{ entity: holder, voice: null }];
+    if (!personHit.role || !person) {
+      const v: Voice = { entity: holder, voice: null };
+      if (!personHit.role) noteRole(text.slice(0, personHit.start), v);
+      return [v];
+    }
     const named = personVoice(person, discourse);
     return [named.entity.key === holder.key ? { entity: holder, voice: null } : named];
   }

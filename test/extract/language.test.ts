@@ -100,6 +100,18 @@ describe('role nouns', () => {
     expect(lines('“Who will answer for this?” the senator asked.')).toEqual(['Senator | direct | Who will answer for this']);
   });
 
+  it('prefer the holder whose title the article gave most recently, and the narrower title first', () => {
+    expect(lines('Kazmi visited Lakeside. Provincial Minister for Fisheries Sara Khan said the boats would return. The minister said the port would reopen.')).toEqual([
+      'Sara Khan | indirect | the boats would return',
+      'Sara Khan | indirect | the port would reopen',
+    ]);
+    expect(lines('Provincial Minister for Fisheries Sara Khan said the boats would return. Kazmi praised the police. The provincial minister said the port would reopen.')).toEqual([
+      'Sara Khan | indirect | the boats would return',
+      'Farid Kazmi | indirect | the police',
+      'Sara Khan | indirect | the port would reopen',
+    ]);
+  });
+
   it('take a that-clause after a verb and its indirect object', () => {
     expect(lines('The garrison commander assured the participants that supplies would continue.')).toEqual([
       'Garrison commander | indirect | supplies would continue',
