@@ -485,6 +485,15 @@ function startsNewClause(masked: string, at: number): boolean {
   return boundary !== null && wordsIn(boundary[1] ?? '') <= 6;
 }
 
+function insideAside(masked: string, boundaryAt: number, verbAt: number): boolean {
+  const tail = masked.slice(boundaryAt, verbAt);
+  if (!/,\s*$/.test(tail) || tail.replace(/,\s*$/, '').includes(',')) return false;
+  const open = masked.lastIndexOf(',', boundaryAt - 1);
+  if (open < 0) return false;
+  const aside = masked.slice(open + 1, boundaryAt).trim();
+  return /^(?:\p{Ll}+ing|\p{Ll}+ed|in|at|on|during|while|for|with|speaking|talking)\b/u.test(aside) && !aside.includes(MASK);
+}
+
 /** The start of the clause a verb at `at` belongs to: after the intro and the last clause boundary. */
 function clauseStartFor(masked: string, at: number, floor: number): number {
   let start = floor;
@@ -493,6 +502,9 @@ function clauseStartFor(masked: string, at: number, floor: number): number {
     const end = match.index + match[0].length;
     // "A statement issued by X after the meeting said": a time phrase inside the subject, not a clause.
     if (/^\s+\p{L}/u.test(match[0]) && RELEASE_SUBJECT.test(masked.slice(start, match.index))) continue;
+    // "Naqvi, speaking after the committee meeting, said": a conjunction inside an aside set off by
+    // commas before the verb does not start the verb's clause.
+    if (insideAside(masked, match.index, at)) continue;
     if (end <= at && end > start) start = end;
   }
   const mask = masked.lastIndexOf(MASK, at);

@@ -150,6 +150,13 @@ describe('organisations inside a question or the content are not speakers', () =
     expect(lines('Kazmi said the National Security Committee would meet again.')).toEqual(['Farid Kazmi | indirect | the National Security Committee would meet again']);
   });
 
+  it('reads a body named inside an aside before the verb as part of the aside', () => {
+    expect(lines('Kazmi, speaking after the National Security Committee meeting, said the operation would be targeted.')).toEqual([
+      'Farid Kazmi | indirect | the operation would be targeted',
+    ]);
+    expect(lines('Rehman, in remarks after the NSC session, said the camps would close.')).toEqual(['Sadia Rehman | indirect | the camps would close']);
+  });
+
   it('reads "the Front" as the front the article named, once', () => {
     expect(lines('The Mountain Liberation Front attacked a post. The Front said the group would widen its attacks.')).toEqual([
       'Mountain Liberation Front | indirect | the group would widen its attacks',
