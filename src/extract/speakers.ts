@@ -35,6 +35,8 @@ const BODY_HEADS = /^(?:cabinet|committee|council|commission|jirga)$/;
 /** A group named by quantity, not by name ("several other governments", "many countries"). */
 const FACELESS_QUANTIFIED = /^(?:several|many|various|numerous|other|some|a\s+number\s+of|a\s+host\s+of|dozens|scores)\b/i;
 const UNIQUE_OFFICE_SET = new Set(UNIQUE_OFFICES.split('|'));
+/** The offices through which a foreign government speaks. */
+const FOREIGN_OFFICE_NOUN = /\b(?:embassy|consulate|mission|high\s+commission|foreign\s+ministry|foreign\s+office|spokesperson|spokesman|spokeswoman)\b/i;
 /** Nouns of an office one person holds at a time: "the <modifiers> <noun>" names that holder. */
 const PERSON_ROLE_HEADS =
   'minister|mayor|senator|commander|spokesperson|spokesman|spokeswoman|governor|ambassador|envoy|consul|chairman|chairperson|chairwoman|chief|director|director-general|secretary|secretary-general|president|premier|commissioner|administrator|speaker|superintendent|inspector-general|adviser|advisor|judge';
@@ -119,6 +121,8 @@ export class Discourse {
   lastMinistry: Voice | null = null;
   lastOutlet: Voice | null = null;
   recentPeople: Voice[] = [];
+  /** Foreign governments by the office they spoke through ("embassy", "foreign ministry"), for "the embassy" later. */
+  readonly foreignByNoun = new Map<string, Voice>();
   /** The last plural subject was faceless ("officials said …"): "they" names no one until a speaker comes. */
   theyFaceless = false;
 
@@ -540,8 +544,11 @@ function roleNounVoice(text: string, discourse: Discourse): Voice | null {
         return discourse.lastBody;
       case 'release':
         return discourse.lastRelease;
-      case 'foreign':
-        return discourse.lastForeign;
+      case 'foreign': {
+        // "the embassy" is the last government heard from through an embassy, not the last country named.
+        const noun = FOREIGN_OFFICE_NOUN.exec(text)?.[0].toLowerCase();
+        return (noun ? discourse.foreignByNoun.get(noun) : undefined) ?? discourse.lastForeign;
+      }
       case 'group':
         return discourse.lastGroup;
       case 'ministry':
@@ -714,6 +721,8 @@ function resolveSingle(raw: string, discourse: Discourse, options: ResolveOption
     if (institutional || whole || person) {
       const voice = person && !foreignHit.role ? person.text : person ? person.text : null;
       const v: Voice = { entity: discourse.entityFor(foreignHit.speaker), voice: voice && voice !== foreignHit.text ? voice : null };
+      const noun = FOREIGN_OFFICE_NOUN.exec(text)?.[0].toLowerCase();
+      if (noun) discourse.foreignByNoun.set(noun, v);
       if (v.voice) {
       discourse.rememberPerson(v.voice, v);
       noteRole(text.replace(v.voice, ''), v);

@@ -92,6 +92,14 @@ describe('role nouns', () => {
     ]);
   });
 
+  it('resolve "the embassy" to the government that spoke through its embassy, not the country named last', () => {
+    expect(lines('The Freedonian embassy condemned the attack. Sylvania also condemned it. The embassy said it stood with the victims.')).toEqual([
+      'Freedonia | indirect | the attack',
+      'Sylvania | indirect | it',
+      'Freedonia | indirect | it stood with the victims',
+    ]);
+  });
+
   it('use the fullest name the article gave for the role, else the role itself', () => {
     expect(lines('Regional Security Minister Zia Lango visited Lakeside. “We will not retreat,” the regional security minister said.')).toEqual([
       'Zia Lango | direct | We will not retreat',
