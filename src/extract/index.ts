@@ -363,7 +363,8 @@ function finalise(
     for (const v of voices) {
       const list = context.get(v.entity.key);
       if (!list?.length) continue;
-      const before = list.filter((c) => c.at <= at).at(-1);
+      // The nearest dated mention before the statement (the list is not in text order).
+      const before = list.filter((c) => c.at <= at).reduce<(typeof list)[number] | undefined>((best, c) => (!best || c.at >= best.at ? c : best), undefined);
       const chosen = before ?? list[0];
       if (chosen) return { date: chosen.date, basis: 'relative' };
     }

@@ -394,7 +394,7 @@ export function findDirectQuotes(ctx: SentenceContext, clauseFrom: number, conti
     // Only the attribution (with its day or place) stands between the two parts.
     const attributionTo = previousPart ? attributionEnd(ctx.masked, 'said', previousPart.attribution.verbEnd).end : -1;
     const split: boolean =
-      previousPart !== null && previousPart.attribution.verbEnd <= relOpen && attributionTo <= relOpen && /^[\s,:—–-]*$/.test(ctx.masked.slice(attributionTo, relOpen));
+      previousPart !== null && previousPart.attribution.verbEnd <= relOpen && attributionTo <= relOpen && /^[\s,:—–-]*(?:(?:and\s+)?(?:adding|saying|continuing|noting|stressing|warning|insisting)\b[\s,:—–-]*)?$/.test(ctx.masked.slice(attributionTo, relOpen));
     const resumed: Attribution | null = split && previousPart ? previousPart.attribution : null;
     interrupted = null;
     if (innerWords < 3 && !resumed) continue;

@@ -73,6 +73,20 @@ describe('a quote interrupted by its attribution', () => {
     ]);
   });
 
+  it('takes the nearest dated mention of the speaker for the follow-on, and a quote after ", adding:" as the second part', () => {
+    const text =
+      'Rehman visited Hilltown on Sunday. “We will not be cowed,” she told mourners at the hospital yesterday, “and the killers will pay.” She added that compensation would be paid.';
+    expect(dated(text)).toEqual([
+      'Sadia Rehman | We will not be cowed | 2024-11-19 relative',
+      'Sadia Rehman | and the killers will pay | 2024-11-19 relative',
+      'Sadia Rehman | compensation would be paid | 2024-11-19 relative',
+    ]);
+    expect(lines('“We will not be cowed,” Rehman said, adding: “The killers will pay.”')).toEqual([
+      'Sadia Rehman | direct | We will not be cowed',
+      'Sadia Rehman | direct | The killers will pay',
+    ]);
+  });
+
   it('never takes a word of the first part as the speaker of the second', () => {
     expect(lines('“Violence never wins,” a shopkeeper said, “and it never will.”')).toEqual([]);
   });
