@@ -209,7 +209,7 @@ const NAMED_AUDIENCE = /^\s+(?:[Tt]he\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}
 const PLACE_PP =
   /^\s*,?\s*(?:in|at|from|outside|inside|near|on|via|over|during|through)\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:\p{Lu}[\p{L}.'’-]*(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?\p{Lu}[\p{L}.'’-]*)*|(?:[\p{Ll}’'-]+\s+){0,3}?(?:capital|city|town|district|province|office|house|secretariat|headquarters|hall|club|chamber|briefing|conference|ceremony|session|meeting|event|call|interview|telephone|phone|sidelines|floor|premises|residence|hospital|site|venue|programme|program|show|gathering|rally)\b)/u;
 /** What follows an attribution without being said: its occasion or the speaker's situation. */
-const CIRCUMSTANCE_WORDS = `(?:after|before|while|whilst|when|as|following|amid|amidst|ahead\\s+of|upon|days?\\s+after|hours?\\s+after|(?!(?:${PARTICIPLE_ALTERNATION}|according|\\p{Ll}*thing)\\b)\\p{Ll}+ing)\\b`;
+const CIRCUMSTANCE_WORDS = `(?:after|before|while|whilst|when|as|following|amid|amidst|ahead\\s+of|upon|days?\\s+after|hours?\\s+after|\\p{Ll}+ed\\s+(?:by|with)|(?!(?:${PARTICIPLE_ALTERNATION}|according|\\p{Ll}*thing)\\b)\\p{Ll}+ing)\\b`;
 /** Set off by a comma ("…, Naqvi said, after a string of attacks"); or right after an audience or a place. */
 const CIRCUMSTANCE = new RegExp(`^\\s*,\\s*${CIRCUMSTANCE_WORDS}`, 'iu');
 const CIRCUMSTANCE_AFTER_PLACE = new RegExp(`^\\s*,?\\s*${CIRCUMSTANCE_WORDS}`, 'iu');

@@ -311,3 +311,11 @@ describe('dates', () => {
     ]);
   });
 });
+
+describe('a passive participle after an attribution is a circumstance', () => {
+  it('adds no statement for ", flanked by …"', () => {
+    expect(lines('“This will not stand,” Kazmi told a news conference in Fredville on Monday, flanked by senior officials.')).toEqual([
+      'Farid Kazmi | direct | This will not stand',
+    ]);
+  });
+});
