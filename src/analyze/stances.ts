@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { z } from 'zod';
 import { ReportError } from '../errors.js';
-import { compileCue, findCue, type CueOccurrence } from '../extract/themes.js';
+import { cueFinder, type CueFinder, type CueOccurrence } from '../extract/themes.js';
 import type { SpeakerGroup, Theme } from '../types.js';
 import type { StanceReading } from './types.js';
 
@@ -35,8 +35,8 @@ export const STANCES_FILE = 'stances.yaml';
 // reading
 
 interface CompiledLexicon {
-  themes: Map<string, { stance: Stance; cue: string; pattern: RegExp }[]>;
-  commitments: { cue: string; pattern: RegExp }[];
+  themes: Map<string, { stance: Stance; cue: string; find: CueFinder }[]>;
+  commitments: { cue: string; find: CueFinder }[];
 }
 
 const compiledLexicons = new WeakMap<StanceLexicon, CompiledLexicon>();
@@ -47,10 +47,10 @@ function compileLexicon(lexicon: StanceLexicon): CompiledLexicon {
   const themes = new Map(
     Object.entries(lexicon.themes).map(([themeId, stances]) => [
       themeId,
-      stances.flatMap((stance) => stance.cues.map((cue) => ({ stance, cue, pattern: compileCue(cue) }))),
+      stances.flatMap((stance) => stance.cues.map((cue) => ({ stance, cue, find: cueFinder(cue) }))),
     ]),
   );
-  const commitments = lexicon.commitments.map((cue) => ({ cue, pattern: compileCue(cue) }));
+  const commitments = lexicon.commitments.map((cue) => ({ cue, find: cueFinder(cue) }));
   const compiled = { themes, commitments };
   compiledLexicons.set(lexicon, compiled);
   return compiled;
@@ -80,7 +80,7 @@ export function readStance(text: string, themeId: string, lexicon: StanceLexicon
   const cues = compileLexicon(lexicon).themes.get(themeId);
   if (!cues) return null;
   const occurrences = withoutOverlaps(
-    cues.flatMap(({ stance, cue, pattern }) => findCue(cue, pattern, text).map((found) => ({ ...found, stance }))),
+    cues.flatMap(({ stance, find }) => find(text).map((found) => ({ ...found, stance }))),
   );
   if (occurrences.length === 0) return null;
   const scored = new Map<Stance, StanceOccurrence[]>();
@@ -115,7 +115,7 @@ export function readStances(text: string, themeIds: readonly string[], lexicon: 
 /** The commitment cues ("will", "vowed", "approved") found in a text, in lexicon order. */
 export function findCommitments(text: string, lexicon: StanceLexicon): string[] {
   return compileLexicon(lexicon)
-    .commitments.filter(({ cue, pattern }) => findCue(cue, pattern, text).length > 0)
+    .commitments.filter(({ find }) => find(text).length > 0)
     .map(({ cue }) => cue);
 }
 
@@ -158,7 +158,7 @@ function fail(file: string, field: string, problem: string): ReportError {
 function checkCues(file: string, field: string, cues: readonly string[]): void {
   cues.forEach((cue, index) => {
     try {
-      compileCue(cue);
+      cueFinder(cue);
     } catch (error) {
       throw fail(file, `${field}.${index}`, (error as Error).message);
     }

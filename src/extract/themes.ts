@@ -69,7 +69,7 @@ export function compileCue(cue: string): RegExp {
 interface CompiledCue {
   cue: string;
   weight: number;
-  pattern: RegExp;
+  find: CueFinder;
   /** A lower-case piece of the cue's first word that any match must contain: a cheap test before the regex. */
   needle: string;
 }
@@ -99,7 +99,7 @@ function compileThemes(themes: readonly Theme[]): CompiledTaxonomy {
   const cached = compiledByThemes.get(themes);
   if (cached) return cached;
   const compiled = themes.map((theme) => {
-    const cues = theme.cues.map(({ cue, weight }) => ({ cue, weight, pattern: compileCue(cue), needle: cueNeedle(cue) }));
+    const cues = theme.cues.map(({ cue, weight }) => ({ cue, weight, find: cueFinder(cue), needle: cueNeedle(cue) }));
     return { theme, cues };
   });
   const byKey = new Map<string, CompiledCue[]>();
@@ -137,15 +137,158 @@ export interface CueOccurrence {
   words: string;
 }
 
-/** Every occurrence of a compiled (global) cue in the text. */
+/**
+ * Every occurrence of a compiled (global) cue in the text. `pattern` is compileCue(cue); for a cue in
+ * plain ASCII the cheaper twin regex runs on the text's ASCII projection instead (same matches, see
+ * asciiCuePattern), so a program that meets hundreds of cues once each does not pay ~1 ms apiece for
+ * compiling Unicode letter classes.
+ */
 export function findCue(cue: string, pattern: RegExp, text: string): CueOccurrence[] {
+  const twin = asciiCuePattern(cue);
+  return twin === null ? occurrences(cue, pattern, text, text) : occurrences(cue, twin, asciiProjection(text), text);
+}
+
+/** Every occurrence of the cue in a text. */
+export type CueFinder = (text: string) => CueOccurrence[];
+
+/**
+ * findCue for one cue, compiled once: the Unicode regex is not even built for an ASCII cue. Throws a
+ * plain Error on a cue with no words, like compileCue.
+ */
+export function cueFinder(cue: string): CueFinder {
+  const twin = asciiCuePattern(cue);
+  if (twin !== null) return (text) => occurrences(cue, twin, asciiProjection(text), text);
+  const pattern = compileCue(cue);
+  return (text) => occurrences(cue, pattern, text, text);
+}
+
+function occurrences(cue: string, pattern: RegExp, searched: string, text: string): CueOccurrence[] {
   const found: CueOccurrence[] = [];
   pattern.lastIndex = 0;
-  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-    found.push({ cue, start: match.index, end: match.index + match[0].length, words: match[0] });
+  for (let match = pattern.exec(searched); match !== null; match = pattern.exec(searched)) {
+    const end = match.index + match[0].length;
+    found.push({ cue, start: match.index, end, words: text.slice(match.index, end) });
     if (match[0].length === 0) pattern.lastIndex += 1;
   }
   return found;
+}
+
+// --- the ASCII twin ------------------------------------------------------------------------------
+// A regex with Unicode property classes (\p{L}) under the i and u flags costs about 0.2 ms per class to
+// compile, and V8 compiles it on first use: a cue with a gap has a dozen such classes, so the ~350 cues
+// of the taxonomy and the stance lexicon cost a report ~0.4 s before doing any work. For a cue written
+// in printable ASCII, the same match is found by an ASCII-only regex over a projection of the text that
+// keeps every UTF-16 position and maps each character onto the one class it plays in a cue's regex:
+//   - ASCII stays itself (0x01 becomes 0x02: 0x01 stands for "a non-ASCII letter or digit");
+//   - a non-ASCII letter or digit (\p{L}, \p{N}; both halves of a surrogate pair) becomes 0x01, a letter
+//     for the boundaries, stems and gaps, never equal to a cue's letter;
+//   - the characters the cue syntax names become their ASCII stand-in: non-ASCII spaces → ' ',
+//     ‐ ‑ – — → '-', “ ” → '"', ’ → "'"; ſ and K (the only characters that the i and u flags fold onto
+//     ASCII letters) → s and k;
+//   - anything else becomes 0x02: not a letter, not sentence-ending punctuation, not a phrase separator.
+
+const ASCII_CUE = /^[\x20-\x7e]+$/;
+const A_LETTER = '[A-Za-z0-9\\x01]';
+const A_WORD = `${A_LETTER}+(?:'${A_LETTER}+)*`;
+const A_PHRASE_SEPARATOR = '[\\s\\-"]+';
+const A_GAP_SEPARATOR = '[^A-Za-z0-9\\x01.;!?]+';
+const A_GAP = `(?:${A_GAP_SEPARATOR}${A_WORD}){0,${MAX_GAP_WORDS}}?${A_GAP_SEPARATOR}`;
+
+const asciiPatterns = new Map<string, RegExp | null>();
+
+/** The ASCII twin of compileCue(cue), or null when the cue is not plain printable ASCII. */
+function asciiCuePattern(cue: string): RegExp | null {
+  let pattern = asciiPatterns.get(cue);
+  if (pattern !== undefined) return pattern;
+  const tokens = cue.trim().split(/\s+/).filter((token) => token.length > 0);
+  const words = tokens.filter((token) => !GAP_TOKENS.has(token));
+  pattern = null;
+  if (words.length > 0 && words.every((word) => ASCII_CUE.test(word))) {
+    let source = '';
+    let pendingGap = false;
+    for (const token of tokens) {
+      if (GAP_TOKENS.has(token)) {
+        pendingGap = source.length > 0;
+        continue;
+      }
+      if (source.length > 0) source += pendingGap ? A_GAP : A_PHRASE_SEPARATOR;
+      source += asciiWordSource(token);
+      pendingGap = false;
+    }
+    pattern = new RegExp(`(?<!${A_LETTER})${source}(?!${A_LETTER})`, 'gi');
+  }
+  asciiPatterns.set(cue, pattern);
+  return pattern;
+}
+
+function asciiWordSource(token: string): string {
+  const isStem = token.endsWith('*');
+  const bare = isStem ? token.slice(0, -1) : token;
+  const body = bare
+    .split('-')
+    .filter((part) => part.length > 0)
+    .map(escapeRegExp)
+    .join('[\\s\\-]?');
+  return isStem ? `${body}${A_LETTER}*` : body;
+}
+
+const STAND_INS = new Map<number, number>([
+  [0x2010, 0x2d],
+  [0x2011, 0x2d],
+  [0x2013, 0x2d],
+  [0x2014, 0x2d],
+  [0x201c, 0x22],
+  [0x201d, 0x22],
+  [0x2019, 0x27],
+  [0x017f, 0x73],
+  [0x212a, 0x6b],
+]);
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+const SPACE = /^\s$/u;
+const NEEDS_PROJECTION = /[^\x00\x02-\x7f]/;
+const LETTER_CODE = 0x01;
+const OTHER_CODE = 0x02;
+
+let projectedText: string | null = null;
+let projection = '';
+
+/** The text with every UTF-16 unit mapped onto ASCII (see above); the last one is kept, as callers ask again. */
+function asciiProjection(text: string): string {
+  if (text === projectedText) return projection;
+  projectedText = text;
+  if (!NEEDS_PROJECTION.test(text)) return (projection = text);
+  const codes = new Array<number>(text.length);
+  for (let index = 0; index < text.length; index += 1) {
+    const unit = text.charCodeAt(index);
+    if (unit < 0x80) {
+      codes[index] = unit === LETTER_CODE ? OTHER_CODE : unit;
+      continue;
+    }
+    const next = text.charCodeAt(index + 1);
+    if (unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+      const code = LETTER_OR_DIGIT.test(text.slice(index, index + 2)) ? LETTER_CODE : OTHER_CODE;
+      codes[index] = code;
+      codes[index + 1] = code;
+      index += 1;
+      continue;
+    }
+    codes[index] = standIn(unit);
+  }
+  let out = '';
+  for (let start = 0; start < codes.length; start += 4096) out += String.fromCharCode(...codes.slice(start, start + 4096));
+  return (projection = out);
+}
+
+const standIns = new Map<number, number>();
+
+function standIn(unit: number): number {
+  let code = standIns.get(unit);
+  if (code === undefined) {
+    const char = String.fromCharCode(unit);
+    code = STAND_INS.get(unit) ?? (SPACE.test(char) ? 0x20 : LETTER_OR_DIGIT.test(char) ? LETTER_CODE : OTHER_CODE);
+    standIns.set(unit, code);
+  }
+  return code;
 }
 
 function inside(inner: CueOccurrence, outer: CueOccurrence): boolean {
@@ -182,7 +325,7 @@ export function classifyThemes(
   for (const compiled of taxonomy.themes) {
     const occurrences = compiled.cues
       .filter((cue) => candidates.has(cue))
-      .flatMap(({ cue, pattern }) => findCue(cue, pattern, text));
+      .flatMap(({ find }) => find(text));
     if (occurrences.length === 0) continue;
     const counted = outermostOccurrences(occurrences);
     let score = 0;
@@ -267,7 +410,7 @@ export function parseThemeTaxonomy(yamlText: string, file: string): ThemeTaxonom
     seen.add(theme.id);
     theme.cues.forEach(({ cue }, cueIndex) => {
       try {
-        compileCue(cue);
+        cueFinder(cue);
       } catch (error) {
         throw new ReportError('input', `${file}: themes.${index}.cues.${cueIndex}.cue: ${(error as Error).message}`);
       }
