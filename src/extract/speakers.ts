@@ -93,6 +93,10 @@ function roleHolder(full: string, discourse: Discourse): Voice | null {
   if (INSTITUTIONAL_HEADS.test(full)) {
     const institution = roleNounVoice(full, discourse);
     if (institution) return institution;
+    // "the interior ministry spokesperson": a spokesperson speaks for the institution named before the noun.
+    const owner = full.replace(/^the\s+/i, '').replace(INSTITUTIONAL_HEADS, '').trim();
+    if (!owner || !/\b(?:ministry|department|office|government|committee|authority|commission|agency|police|army|party|board|council|embassy|mission)$/i.test(owner)) return null;
+    return { entity: discourse.unknownEntity(titleCase(owner.toLowerCase()), 'institution'), voice: null };
   }
   const phrase = full.replace(/^the\s+/i, '');
   const entity = discourse.unknownEntity(phrase.charAt(0).toUpperCase() + phrase.slice(1), 'person');

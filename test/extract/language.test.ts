@@ -134,6 +134,11 @@ describe('role nouns', () => {
     ]);
   });
 
+  it('give an unnamed spokesperson’s words to the institution named before the noun, else to no one', () => {
+    expect(lines('The interior ministry spokesperson said the roads were open.')).toEqual(['Interior Ministry | indirect | the roads were open']);
+    expect(lines('The spokesperson said the roads were open.')).toEqual([]);
+  });
+
   it('take a that-clause after a verb and its indirect object', () => {
     expect(lines('The garrison commander assured the participants that supplies would continue.')).toEqual([
       'Garrison commander | indirect | supplies would continue',
