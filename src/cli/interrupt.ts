@@ -4,7 +4,7 @@
 // Those two install their own handlers while they are active (src/store/lock.ts releases the lock;
 // src/render/browser.ts kills Chromium, removes its profile, then raises the signal again). Ours is
 // registered first, so it runs first: it waits for the others instead of exiting on the spot.
-import { browserProfilesForTests as openBrowserProfiles } from '../render/index.js';
+import { browserProfilesForTests as openBrowserProfiles } from '../render/browser.js';
 
 /** How long to wait for the browser's clean-up to raise the signal again before leaving anyway. */
 const BROWSER_CLEANUP_GRACE_MS = 5_000;

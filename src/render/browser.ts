@@ -6,7 +6,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import puppeteer, { TimeoutError, executablePath as puppeteerExecutablePath } from 'puppeteer';
+// Puppeteer is loaded when a browser is launched (it costs ~0.2 s to import): commands that never print
+// a PDF do not pay for it, and `report` starts Chromium before it loads the rest of the program.
 import type { Browser, HTTPRequest, Page, PDFOptions } from 'puppeteer';
 import { ReportError } from '../errors.js';
 import { setPdfInfo } from './pdf-info.js';
@@ -37,10 +38,25 @@ const isExecutableFile = (path: string): boolean => {
   }
 };
 
-/** Puppeteer's own cache (`npx puppeteer browsers install chrome`), if a browser was put there. */
+const importPuppeteer = () => import('puppeteer');
+type PuppeteerModule = Awaited<ReturnType<typeof importPuppeteer>>;
+let loadedPuppeteer: PuppeteerModule | undefined;
+
+/** Puppeteer, imported on first use. */
+export async function loadPuppeteer(): Promise<PuppeteerModule> {
+  const loaded = loadedPuppeteer ?? (await importPuppeteer());
+  loadedPuppeteer = loaded;
+  return loaded;
+}
+
+/**
+ * Puppeteer's own cache (`npx puppeteer browsers install chrome`), if a browser was put there. Looked
+ * at once Puppeteer is loaded, which a launch does before it looks for the browser.
+ */
 function puppeteerCachePath(): string | null {
+  if (loadedPuppeteer === undefined) return null;
   try {
-    const path = puppeteerExecutablePath();
+    const path = loadedPuppeteer.executablePath();
     return path && isExecutableFile(path) ? path : null;
   } catch {
     return null;
@@ -272,6 +288,7 @@ export async function withBrowserStarting<T>(
   process.on('SIGTERM', onSignal);
 
   const launch = async (): Promise<BrowserSession> => {
+    const { default: puppeteer, TimeoutError } = await loadPuppeteer();
     const executablePath = findChromium(opts.chromiumPath);
     const timeoutMs = opts.timeoutMs ?? browserTimeoutMs();
     profile = await mkdtemp(join(tmpdir(), 'report-chromium-'));
@@ -344,7 +361,7 @@ export async function withBrowserStarting<T>(
 /** Puppeteer's errors when Chromium dies under a render ("Target closed", "frame was detached") → one clear line. */
 function asBrowserFailure(error: unknown, timeoutMs: number): unknown {
   if (error instanceof ReportError) return error;
-  if (error instanceof TimeoutError) return timeoutError(timeoutMs, 'rendering the PDF');
+  if (loadedPuppeteer !== undefined && error instanceof loadedPuppeteer.TimeoutError) return timeoutError(timeoutMs, 'rendering the PDF');
   const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
   return new ReportError(
     'environment',

@@ -1,17 +1,10 @@
 // The `report` use case: store → filter → analysis → HTML and PDF. Validates every request field
 // before anything is written, so a bad speaker or theme leaves no file behind.
-import { analyze, loadStances } from '../analyze/index.js';
+// The store, the analysis and the HTML renderer are imported when needed, not with this module: a PDF
+// run starts Chromium first (see buildBriefing), and the ~0.3 s those imports cost runs while it starts.
 import type { Analysis } from '../analyze/types.js';
-import {
-  effectiveStatements,
-  filterStatements,
-  loadStore,
-  resolveSpeaker,
-  resolveTheme,
-} from '../store/index.js';
 import type { IsoDate } from '../types.js';
 import { type BrowserSession, withBrowserStarting } from './browser.js';
-import { renderBriefing } from './index.js';
 
 export interface BriefingRequest {
   storeDir: string;
@@ -40,6 +33,12 @@ export interface BriefingResult {
 export const DEFAULT_TITLE = 'Balochistan security briefing';
 
 export async function prepareAnalysis(request: Omit<BriefingRequest, 'outDir' | 'htmlOnly'>): Promise<Analysis> {
+  // Straight from the modules, not store/index.js: that one also brings the extractor (chrono-node…).
+  const [{ loadStore }, { effectiveStatements, filterStatements, resolveSpeaker, resolveTheme }, { analyze, loadStances }] = await Promise.all([
+    import('../store/load.js'),
+    import('../store/query.js'),
+    import('../analyze/index.js'),
+  ]);
   const store = await loadStore(request.storeDir);
   const speakers = request.speakers.map((name) => resolveSpeaker(store.registry, name, request.storeDir).id);
   const themes = request.themes.map((name) => resolveTheme(store.registry, name, request.storeDir).id);
@@ -73,6 +72,7 @@ async function briefingFrom(analysis: Analysis, request: BriefingRequest, browse
   if (analysis.counts.statements === 0) {
     warnings.push(`no statements between ${request.from} and ${request.to} match; the briefing says so`);
   }
+  const { renderBriefing } = await import('./index.js');
   const written = await renderBriefing(analysis, {
     outDir: request.outDir,
     templateDir: request.templateDir,

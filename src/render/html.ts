@@ -74,8 +74,16 @@ export function templateContext(analysis: Analysis, tocPages: Record<string, num
 
 /** Renders the briefing's HTML: one self-contained file (fonts inlined, no script, no external request). */
 export async function renderHtml(analysis: Analysis, opts: RenderHtmlOptions = {}): Promise<string> {
-  const theme = loadTheme(opts.templateDir);
+  return htmlRenderer(analysis, opts.templateDir)(opts.tocPages ?? {});
+}
+
+/**
+ * The theme loaded and compiled once, for rendering the same analysis with different page numbers
+ * (each print pass of a briefing). Template errors are thrown here or on the first call.
+ */
+export function htmlRenderer(analysis: Analysis, templateDir?: string): (tocPages: Record<string, number>) => string {
+  const theme = loadTheme(templateDir);
   const render = compileTheme(theme);
   const css = `${fontFaceCss()}\n${theme.css.text}`;
-  return render(templateContext(analysis, opts.tocPages ?? {}, css));
+  return (tocPages) => render(templateContext(analysis, tocPages, css));
 }

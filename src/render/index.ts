@@ -7,7 +7,7 @@ import type { Analysis } from '../analyze/types.js';
 import { ReportError } from '../errors.js';
 import { type BrowserSession, withBrowser } from './browser.js';
 import { formatPeriod } from './format.js';
-import { briefingSections, renderHtml } from './html.js';
+import { briefingSections, htmlRenderer, renderHtml } from './html.js';
 import { type PdfLayout, readLayout } from './pdf-pages.js';
 
 export { renderHtml, briefingSections } from './html.js';
@@ -175,10 +175,12 @@ export async function renderBriefing(analysis: Analysis, opts: RenderBriefingOpt
     return { html: htmlPath, pdf: null, pages: null, warnings };
   }
 
-  // Render the HTML once before using the browser: a template error should stop us before a print.
-  const firstHtml = await renderHtml(analysis, { templateDir: opts.templateDir, tocPages: {} });
-  const ids = briefingSections(analysis).map((s) => s.id);
+  // Render the HTML once before using the browser (with the page numbers of the previous run, if any):
+  // a template error should stop us before a print. The theme is compiled once for every pass.
+  const renderPass = htmlRenderer(analysis, opts.templateDir);
   const guess = await previousTocPages(htmlPath);
+  const firstHtml = renderPass(guess);
+  const ids = briefingSections(analysis).map((s) => s.id);
   const meta = {
     title: analysis.title,
     subject: `Statements ${formatPeriod(analysis.period)}`,
@@ -195,7 +197,7 @@ export async function renderBriefing(analysis: Analysis, opts: RenderBriefingOpt
     for (let pass = 0; pass < 3 && !settled; pass++) {
       // Without numbers to try, the first print cannot be the final one: it only reads the layout.
       const final = pass > 0 || Object.keys(guess).length > 0;
-      const body = pass === 0 && Object.keys(tocPages).length === 0 ? firstHtml : await renderHtml(analysis, { templateDir: opts.templateDir, tocPages });
+      const body = pass === 0 ? firstHtml : renderPass(tocPages);
       html = withTocMark(body, tocPages);
       pdf = await session.renderPdf(html, { ...meta, tagged: final });
       layout = await readLayout(pdf, ids);

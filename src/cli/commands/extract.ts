@@ -1,10 +1,8 @@
 // `report extract PATH…`: statements from articles into the store (or to stdout with --json).
 import { stat } from 'node:fs/promises';
-import { SingleBar, Presets } from 'cli-progress';
+import type { SingleBar } from 'cli-progress';
 import type { Argv } from 'yargs';
 import { inputError, usageError } from '../../errors.js';
-import { articleFormat, listArticleFiles } from '../../ingest/index.js';
-import { extractIntoStore, extractToJson, loadRegistry } from '../../store/index.js';
 import { exitCleanlyOnInterrupt } from '../interrupt.js';
 import { say, warn } from '../output.js';
 import { withStore } from './options.js';
@@ -24,6 +22,11 @@ export function registerExtract<T>(cli: Argv<T>) {
         .example('$0 extract new.html --json > found.json', 'see what one article gives, without touching the store'),
     async (args) => {
       exitCleanlyOnInterrupt();
+      // Loaded here, not at start-up: the extractor (chrono-node…) is only needed by this command.
+      const [{ articleFormat, listArticleFiles }, { extractIntoStore, extractToJson, loadRegistry }] = await Promise.all([
+        import('../../ingest/index.js'),
+        import('../../store/index.js'),
+      ]);
       const paths = (args.paths ?? []).map(String);
       const found = await listArticleFiles(paths);
       for (const path of paths) {
@@ -42,7 +45,7 @@ export function registerExtract<T>(cli: Argv<T>) {
         assertSomethingRead(found.length, payload.errors.length);
         return;
       }
-      const bar = progressBar();
+      const bar = progressBar(await import('cli-progress'));
       try {
         const summary = await extractIntoStore({
           paths,
@@ -89,14 +92,17 @@ interface Progress {
 }
 
 /** A progress bar on a terminal when there are many files; silent otherwise (pipes, CI, few files). */
-function progressBar(): Progress {
+function progressBar(progress: typeof import('cli-progress')): Progress {
   if (!process.stderr.isTTY) return { update: () => {}, stop: () => {} };
   let bar: SingleBar | null = null;
   return {
     update(done, total) {
       if (total < PROGRESS_BAR_FROM) return;
       if (!bar) {
-        bar = new SingleBar({ stream: process.stderr, format: 'extracting [{bar}] {value}/{total} articles' }, Presets.shades_classic);
+        bar = new progress.SingleBar(
+          { stream: process.stderr, format: 'extracting [{bar}] {value}/{total} articles' },
+          progress.Presets.shades_classic,
+        );
         bar.start(total, done);
       }
       bar.update(done);

@@ -1,8 +1,6 @@
 // `report preview`: serves the HTML preview on localhost and reloads it when the store or templates change.
 import { watch, type FSWatcher } from 'node:fs';
 import type { Argv } from 'yargs';
-import { prepareAnalysis } from '../../render/build-briefing.js';
-import { renderBriefing, startPreviewServer } from '../../render/index.js';
 import { listFlag, parseRange } from '../flags.js';
 import { say, warn } from '../output.js';
 import { withRendering } from './options.js';
@@ -20,6 +18,10 @@ export function registerPreview<T>(cli: Argv<T>) {
         .example('$0 preview --from 2024-08-01 --to 2024-11-30', 'open the printed URL in a browser'),
     async (args) => {
       const range = parseRange(args.from, args.to);
+      const [{ prepareAnalysis }, { renderBriefing, startPreviewServer }] = await Promise.all([
+        import('../../render/build-briefing.js'),
+        import('../../render/index.js'),
+      ]);
       const request = {
         storeDir: args.store,
         ...range,

@@ -1,6 +1,5 @@
 // `report --from … --to …`: the briefing.
 import type { Argv } from 'yargs';
-import { buildBriefing } from '../../render/build-briefing.js';
 import { listFlag, parseRange } from '../flags.js';
 import { exitCleanlyOnInterrupt } from '../interrupt.js';
 import { say, warn } from '../output.js';
@@ -20,6 +19,8 @@ export function registerReport<T>(cli: Argv<T>) {
     async (args) => {
       exitCleanlyOnInterrupt();
       const range = parseRange(args.from, args.to);
+      // Loaded here: build-briefing starts Chromium before it loads the store, analysis and templates.
+      const { buildBriefing } = await import('../../render/build-briefing.js');
       const result = await buildBriefing({
         storeDir: args.store,
         ...range,

@@ -1,7 +1,5 @@
 // `report themes`: the taxonomy with statement counts for a period.
 import type { Argv } from 'yargs';
-import { themeCounts } from '../../analyze/index.js';
-import { effectiveStatements, filterStatements, loadStore } from '../../store/index.js';
 import { parseOpenRange } from '../flags.js';
 import { say } from '../output.js';
 import { withStore } from './options.js';
@@ -17,6 +15,11 @@ export function registerThemes<T>(cli: Argv<T>) {
         .example('$0 themes --from 2024-11-01 --to 2024-11-30', 'theme counts for November'),
     async (args) => {
       const range = parseOpenRange(args.from, args.to);
+      const [{ themeCounts }, { loadStore }, { effectiveStatements, filterStatements }] = await Promise.all([
+        import('../../analyze/index.js'),
+        import('../../store/load.js'),
+        import('../../store/query.js'),
+      ]);
       const store = await loadStore(args.store);
       const statements = filterStatements(effectiveStatements(store), { ...range, includeUndated: range.from === undefined && range.to === undefined });
       const counts = themeCounts(statements, store.registry.themes);
