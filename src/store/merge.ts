@@ -13,7 +13,7 @@
 import { inputError } from '../errors.js';
 import type { ArticleMeta, ExtractedStatement, Registry, SourceRef, Speaker, Statement } from '../types.js';
 import { DATE_BASES, KINDS, isRealDate } from './schema.js';
-import { type SourceRecord, type Store, compareByFile, compareSourceRefs, statementToFile } from './model.js';
+import { type SourceRecord, type Store, compareByFile, compareSourceRefs } from './model.js';
 import { foldName, shortHash, similarityBound, slugify, textTokens, tokenSimilarity } from './text.js';
 
 /** Two texts of one speaker at least this similar (token F1) are the same statement. */
@@ -65,6 +65,9 @@ export class Merger {
   private readonly added: Speaker[] = [];
   private readonly sources: Map<string, SourceRecord>;
   private readonly speakerByName = new Map<string, string>();
+  private readonly speakerIds = new Set<string>();
+  /** foldName of the extracted speaker names met so far: the same few names come back in every article. */
+  private readonly foldedNames = new Map<string, string>();
   private readonly knownThemes: Set<string>;
   /** Statement ids by their (extracted) speaker, then by number of tokens. */
   private readonly bySpeaker = new Map<string, Map<number, Set<string>>>();
@@ -77,7 +80,10 @@ export class Merger {
     this.speakers = [...store.registry.speakers];
     this.sources = new Map(store.sources.map((record) => [record.file, record]));
     this.knownThemes = new Set(store.registry.themes.map((theme) => theme.id));
-    for (const speaker of this.speakers) this.indexSpeakerNames(speaker);
+    for (const speaker of this.speakers) {
+      this.speakerIds.add(speaker.id);
+      this.indexSpeakerNames(speaker);
+    }
     for (const statement of store.statements) this.index(statement);
   }
 
@@ -104,8 +110,8 @@ export class Merger {
         continue;
       }
       const updated = this.withSource(match, found, source);
-      const changed = !sameContent(match, updated);
-      if (changed) this.put(updated, match);
+      const changed = updated !== match;
+      if (changed) this.replace(match, updated, article.file);
       outcome.set(match.id, changed ? 'updated' : 'unchanged');
     }
     for (const state of outcome.values()) counts[state] += 1;
@@ -119,7 +125,7 @@ export class Merger {
         this.remove(statement);
         counts.removed += 1;
       } else {
-        this.put({ ...statement, sources }, statement);
+        this.replace(statement, { ...statement, sources }, article.file);
       }
     }
     this.sources.set(article.file, {
@@ -158,14 +164,20 @@ export class Merger {
 
   /** The registry id for the extracted speaker, adding a new speaker when the name is unknown. */
   private placeSpeaker(found: ExtractedStatement, counts: MergeCounts): string {
-    if (found.speakerId !== null && this.speakers.some((speaker) => speaker.id === found.speakerId)) return found.speakerId;
-    const known = this.speakerByName.get(foldName(found.speakerName));
+    if (found.speakerId !== null && this.speakerIds.has(found.speakerId)) return found.speakerId;
+    let folded = this.foldedNames.get(found.speakerName);
+    if (folded === undefined) {
+      folded = foldName(found.speakerName);
+      this.foldedNames.set(found.speakerName, folded);
+    }
+    const known = this.speakerByName.get(folded);
     if (known !== undefined) return known;
     const base = slugify(found.speakerName);
     let id = base;
-    for (let suffix = 2; this.speakers.some((speaker) => speaker.id === id); suffix += 1) id = `${base}-${suffix}`;
+    for (let suffix = 2; this.speakerIds.has(id); suffix += 1) id = `${base}-${suffix}`;
     const speaker: Speaker = { id, name: found.speakerName.trim(), group: 'other', country: null, aliases: [], roles: [] };
     this.speakers.push(speaker);
+    this.speakerIds.add(id);
     this.added.push(speaker);
     this.indexSpeakerNames(speaker);
     counts.newSpeakers += 1;
@@ -203,10 +215,40 @@ export class Merger {
     this.tokens.delete(statement.id);
   }
 
-  private put(statement: Statement, replacing?: Statement): void {
-    if (replacing) this.unindex(replacing);
+  private put(statement: Statement): void {
     this.statements.set(statement.id, statement);
     this.index(statement);
+  }
+
+  /**
+   * `updated` takes the place of `old` (same id), and differs from it at most in its words and the
+   * source from `file`: the indexes change only there, not over every source of a much-cited statement.
+   */
+  private replace(old: Statement, updated: Statement, file: string): void {
+    if (updated.speaker !== old.speaker || updated.id !== old.id) {
+      this.unindex(old);
+      this.put(updated);
+      return;
+    }
+    if (updated.text !== old.text) {
+      this.bySpeaker.get(old.speaker)?.get(this.tokensOf(old).length)?.delete(old.id);
+      this.tokens.delete(old.id);
+      this.statements.set(updated.id, updated);
+      const length = this.tokensOf(updated).length;
+      const byLength = this.bySpeaker.get(updated.speaker) ?? new Map<number, Set<string>>();
+      this.bySpeaker.set(updated.speaker, byLength);
+      const ids = byLength.get(length) ?? new Set<string>();
+      byLength.set(length, ids);
+      ids.add(updated.id);
+    }
+    this.statements.set(updated.id, updated);
+    if (updated.sources.some((source) => source.file === file)) {
+      let files = this.byFile.get(file);
+      if (!files) this.byFile.set(file, (files = new Set()));
+      files.add(updated.id);
+    } else {
+      this.byFile.get(file)?.delete(updated.id);
+    }
   }
 
   private remove(statement: Statement): void {
@@ -266,9 +308,30 @@ export class Merger {
    * as they are, so that outlets wording it differently do not make it flip back and forth.
    */
   private withSource(stored: Statement, found: ExtractedStatement, source: SourceRef): Statement {
-    const others = stored.sources.filter((existing) => existing.file !== source.file);
-    const sources = [...others, source].sort(compareSourceRefs);
-    if (stored.review || others.length > 0) return { ...stored, sources };
+    const previous = stored.sources.find((existing) => existing.file === source.file);
+    const others = stored.sources.length - (previous ? 1 : 0);
+    if (stored.review || others > 0) {
+      // Only the sources can change; the same source again changes nothing (the stored object is kept).
+      if (previous && sameSource(previous, source) && isSorted(stored.sources)) return stored;
+      const sources = stored.sources.filter((existing) => existing.file !== source.file);
+      sources.push(source);
+      return { ...stored, sources: sources.sort(compareSourceRefs) };
+    }
+    const themes = this.knownThemesOf(found.themes);
+    if (
+      previous &&
+      sameSource(previous, source) &&
+      stored.voice === found.voice &&
+      stored.kind === found.kind &&
+      (found.verb || stored.verb || undefined) === (stored.verb || undefined) &&
+      stored.text === found.text &&
+      stored.date === found.date &&
+      stored.dateBasis === found.dateBasis &&
+      sameList(stored.themes, themes)
+    ) {
+      return stored;
+    }
+    const sources = [source];
     return {
       ...stored,
       voice: found.voice,
@@ -277,7 +340,7 @@ export class Merger {
       text: found.text,
       date: found.date,
       dateBasis: found.dateBasis,
-      themes: this.knownThemesOf(found.themes),
+      themes,
       sources,
     };
   }
@@ -300,8 +363,33 @@ function sourceRef(article: ArticleRecord, found: ExtractedStatement): SourceRef
   };
 }
 
-function sameContent(a: Statement, b: Statement): boolean {
-  return JSON.stringify(statementToFile(a)) === JSON.stringify(statementToFile(b));
+/** The same source as the store file would hold it (compared field by field: this runs for every match). */
+function sameSource(a: SourceRef, b: SourceRef): boolean {
+  return (
+    a.file === b.file &&
+    a.outlet === b.outlet &&
+    a.title === b.title &&
+    a.url === b.url &&
+    a.published === b.published &&
+    a.start === b.start &&
+    a.end === b.end
+  );
+}
+
+const sortedSources = new WeakSet<readonly SourceRef[]>();
+
+/** Sources in the order the store keeps them (a hand-edited file may not be): checked once per list. */
+function isSorted(sources: readonly SourceRef[]): boolean {
+  if (sortedSources.has(sources)) return true;
+  for (let index = 1; index < sources.length; index += 1) {
+    if (compareSourceRefs(sources[index - 1] as SourceRef, sources[index] as SourceRef) > 0) return false;
+  }
+  sortedSources.add(sources);
+  return true;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item, index) => item === b[index]);
 }
 
 /** What the extractor gave must be storable; a bad value is reported against the article. */
