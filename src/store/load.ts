@@ -30,6 +30,7 @@ import {
   themeToFile,
 } from './model.js';
 import { quickStatementFile, sourcesFileSchema, speakersFileSchema, statementFileSchema, themesFileSchema } from './schema.js';
+import { readStatementFile } from './statement-reader.js';
 import { editDistance } from './text.js';
 
 interface LoadedFile<T> {
@@ -58,6 +59,13 @@ const readThemesFile = (data: unknown, shown: string) =>
 const readSources = (data: unknown, shown: string) => validateFile(sourcesFileSchema, data, shown).sources;
 const readStatements = (data: unknown, shown: string) =>
   quickStatementFile(data) ?? validateFile(statementFileSchema, data, shown).statements;
+
+/** A statement file through the general YAML reader and the schema (any layout; words the errors). */
+function readStatementsSlowly(content: string, shown: string): Statement[] {
+  const data = parseYaml(content, shown);
+  const forms = data === undefined || data === null ? [] : readStatements(data, shown);
+  return forms.map(statementFromFile);
+}
 
 /** Speakers and themes of the store in `dir`; missing files mean empty lists. */
 export async function loadRegistry(dir: string): Promise<Registry> {
@@ -113,10 +121,7 @@ export async function loadStore(dir: string): Promise<Store> {
   statementNames.forEach((name, fileIndex) => {
     const content = contents[fileIndex];
     if (content === null || content === undefined) return;
-    const shown = displayPath(dir, name);
-    const data = parseYaml(content, shown);
-    const forms = data === undefined || data === null ? [] : readStatements(data, shown);
-    const fileStatements = forms.map((form) => freezeStatement(statementFromFile(form)));
+    const fileStatements = (readStatementFile(content) ?? readStatementsSlowly(content, displayPath(dir, name))).map(freezeStatement);
     fileStatements.forEach((statement, index) => checker.check(statement, name, index));
     disk.statementFiles.set(name, fileStatements);
     for (const statement of fileStatements) {

@@ -21,8 +21,19 @@ const oneOf = (values: readonly string[]) => (issue: Issue) =>
     ? `missing (use ${values.join(' or ')})`
     : `${showValue(issue.input)} is not valid (use ${values.join(' or ')})`;
 
-/** True for a `YYYY-MM-DD` string naming a day that exists. */
+const realDates = new Map<string, boolean>();
+
+/** True for a `YYYY-MM-DD` string naming a day that exists. Remembered: a store has few distinct days. */
 export function isRealDate(value: string): boolean {
+  let known = realDates.get(value);
+  if (known === undefined) {
+    known = checkRealDate(value);
+    if (realDates.size < 100_000) realDates.set(value, known);
+  }
+  return known;
+}
+
+function checkRealDate(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
@@ -48,7 +59,7 @@ const offset = z
   });
 const textList = (what: string) => z.array(text(what), { error: expected(`a list of ${what}s`) });
 /** Ids: kebab-case or similar, no spaces, so they are easy to type on a command line. */
-const idPattern = /^[\p{Ll}\p{N}][\p{Ll}\p{N}._-]*$/u;
+export const idPattern = /^[\p{Ll}\p{N}][\p{Ll}\p{N}._-]*$/u;
 const id = (what: string) =>
   z
     .string({ error: expected(what) })
@@ -217,9 +228,9 @@ const plainStatement = z.strictObject({
 });
 const plainStatementFile = z.strictObject({ statements: z.array(plainStatement) });
 
-const STATEMENT_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-const isOffset = (value: number) => Number.isInteger(value) && value >= 0;
-const isDateOrNull = (value: string | null | undefined) => value === null || value === undefined || isRealDate(value);
+export const STATEMENT_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+export const isOffset = (value: number) => Number.isInteger(value) && value >= 0;
+export const isDateOrNull = (value: string | null | undefined) => value === null || value === undefined || isRealDate(value);
 
 /**
  * The statements of a file when it passes the quick checks, else null (then validate with

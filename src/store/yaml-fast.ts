@@ -94,7 +94,7 @@ const KEY_LINE = /^[A-Za-z_][\w-]*:( |$)/;
  * those of the current line, `body` undefined at the end. Lines are cut as they are reached so that
  * they die young (holding all of a 65 MB store's lines at once made garbage collection the main cost).
  */
-class Reader {
+export class Reader {
   indent = -1;
   body: string | undefined;
   private position = 0;
@@ -184,7 +184,11 @@ function readSequence(reader: Reader, indent: number): unknown[] {
   return items;
 }
 
-function readValue(text: string): unknown {
+/** One scalar or flow value after `key: ` (throws OutsideSubset for what the subset does not cover). */
+export function readValue(text: string): unknown {
+  // The common case first: a word or words of letters, digits, spaces and a few signs that cannot
+  // mean anything but a string (no `:`, `#`, quotes, brackets or commas; no trailing space).
+  if (PLAIN_WORDS.test(text) && !KEYWORD.test(text)) return text;
   if (text.startsWith('"')) return readDoubleQuoted(text);
   if (text.startsWith("'")) return readSingleQuoted(text);
   if (text.startsWith('[')) return readFlowList(text);
@@ -194,6 +198,8 @@ function readValue(text: string): unknown {
 }
 
 const DATE_LIKE = /^\d{4}-\d{2}-\d{2}$/;
+const PLAIN_WORDS = /^[A-Za-z](?:[\w .()/-]*[\w.()/-])?$/;
+const KEYWORD = /^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$/;
 
 function readPlain(value: string, inFlow: boolean): unknown {
   const trimmed = value.trimEnd();
@@ -208,6 +214,16 @@ function readPlain(value: string, inFlow: boolean): unknown {
 }
 
 function readDoubleQuoted(text: string): string {
+  // Without a backslash before the closing quote, the content is the text between the quotes.
+  const end = text.indexOf('"', 1);
+  const backslash = text.indexOf('\\');
+  if (end !== -1 && (backslash === -1 || backslash > end)) {
+    const inner = text.slice(1, end);
+    if (!/[\u0000-\u001f]/.test(inner)) {
+      assertOnlyComment(text.slice(end + 1));
+      return inner;
+    }
+  }
   const close = findClosingDoubleQuote(text);
   if (close === -1) throw new OutsideSubset('double-quoted scalar goes on');
   assertOnlyComment(text.slice(close + 1));
