@@ -18,6 +18,7 @@ import {
   maskQuotes,
   attributionAfter,
   contentStart,
+  finiteOf,
   trimSpan,
   SPEECH_FRAME_WORDS,
   type Found,
@@ -217,7 +218,11 @@ function mergeParticipleIntro(ctx: SentenceContext, found: Found[], intro: Retur
   const from = contentStart(ctx.masked, intro.participle, intro.participleEnd);
   if (from < 0 || from >= floor) return;
   const [s] = trimSpan(ctx.text, base + from, main.end);
-  if (s < main.start) main.start = s;
+  if (s < main.start) {
+    main.start = s;
+    // The statement now opens with the participle's content: its verb is the participle's ("vowed").
+    main.verb = finiteOf(intro.participle);
+  }
 }
 
 /** "Pakistan decided to launch …" in an article about a body's meeting: the body decided. */
@@ -430,6 +435,7 @@ function finalise(
         speakerName: v.entity.name,
         voice: v.voice && v.voice !== v.entity.name ? v.voice : null,
         kind: found.kind,
+        verb: found.kind === 'indirect' ? found.verb : null,
         text: words,
         date: dated.date,
         dateBasis: dated.basis,

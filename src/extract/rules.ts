@@ -31,6 +31,8 @@ export interface Found {
   anchor: number;
   /** Where the speaker's phrase begins (for cutting a previous statement at a new clause). */
   subjectStart: number;
+  /** Reported speech: the reporting verb or phrase, as "<verb> <content>" reads ("denied", "paid tribute to"); null for quotes. */
+  verb: string | null;
   /** A direct quote running on into later paragraphs: its last part, where an attribution may follow. */
   continuedTo?: QuoteSpan;
 }
@@ -185,6 +187,59 @@ function afterParticle(masked: string, verb: string, at: number): number {
   return at;
 }
 
+/** Participles the past tense of which is not the stem plus -ed. */
+const IRREGULAR_PAST: Record<string, string> = { saying: 'said', paying: 'paid', telling: 'told', writing: 'wrote', sending: 'sent', hitting: 'hit', speaking: 'spoke' };
+
+/** "saying" → "said", "noting" → "noted", "denying" → "denied", "labelling" → "labelled": a reporting participle as a finite verb. */
+export function finiteOf(participle: string): string {
+  const lower = participle.toLowerCase();
+  const irregular = IRREGULAR_PAST[lower];
+  if (irregular) return irregular;
+  if (!lower.endsWith('ing')) return lower;
+  const stem = lower.slice(0, -3);
+  // A stem ending in consonant + y takes -ied; a silent e dropped before -ing comes back with -ed ("not" + "ed").
+  return /[^aeiou]y$/.test(stem) ? `${stem.slice(0, -1)}ied` : `${stem}ed`;
+}
+
+/** Prepositions that start a place or an occasion after a listener ("told the CM on Monday in Quetta that"). */
+const LISTENER_END = /\s+(?:on|in|at|during|from|after|before|while|via|over|near|outside|inside|through)\s.*$/is;
+
+/**
+ * Whom a telling verb addressed, as the article writes it ("reporters", "the City Herald", "the CM"):
+ * the words from `from` to `to` after adjuncts, without the places, the dates and `that`.
+ */
+function listenerOf(masked: string, from: number, to: number): string {
+  const pos = skipAdjuncts(masked, from);
+  if (pos >= to) return '';
+  const words = masked.slice(pos, to);
+  const object = words.replace(/\s*\bthat\s*$/i, '').replace(LISTENER_END, '').replace(/[\s.,;:!?]+$/u, '').trim();
+  if (object && !object.includes(MASK) && !/[,;]/.test(object) && wordsIn(object) <= 8) return object;
+  const audience = AUDIENCE_RE.exec(` ${words}`) ?? NAMED_AUDIENCE.exec(` ${words}`);
+  return audience ? audience[0].trim() : '';
+}
+
+/**
+ * The reporting verb of reported speech as the article has it, read before its content: the verb, a
+ * phrasal particle ("called for", "paid tribute to", "hit out at") and a telling verb's listener
+ * ("told reporters"); adjuncts, places and `that` are left out. A participle is given as a finite verb
+ * ("saying" → "said"), so that "<verb> <content>" reads as a sentence. The listener is looked for
+ * between the verb and `listenerTo` (the content's start, or the attribution's end when the content came first).
+ */
+export function verbPhrase(ctx: SentenceContext, verbAt: number, verbEnd: number, listenerTo: number): string {
+  const { masked, text } = ctx;
+  const base = ctx.sentence.start;
+  const word = masked.slice(verbAt, verbEnd);
+  const lower = word.toLowerCase();
+  const particleEnd = afterParticle(masked, lower, verbEnd);
+  const head = PARTICIPLE_START.test(lower) && /ing$/.test(lower) ? finiteOf(lower) : word;
+  let phrase = `${head}${text.slice(base + verbEnd, base + particleEnd)}`;
+  if (TELL_VERBS.has(lower) || TELLING.test(lower)) {
+    const listener = listenerOf(masked, particleEnd, listenerTo);
+    if (listener) phrase = `${phrase} ${listener}`;
+  }
+  return phrase.replace(/\s+/g, ' ').trim().replace(/^\p{Lu}(?=\p{Ll}|\s|$)/u, (ch) => ch.toLowerCase());
+}
+
 function skipAdjuncts(masked: string, at: number): number {
   let pos = at;
   for (let i = 0; i < 4; i++) {
@@ -301,11 +356,18 @@ function contentEnd(masked: string, from: number, limit: number): number {
   return end;
 }
 
+const ADDING = /^\s*,?\s*(?:and\s+)?(adding|noting|stressing|saying|emphasi[sz]ing|insisting|warning|asserting)\b/i;
+
 /** ", adding that …" right after an attribution: the offset where the added content starts, else -1. */
 function addingContent(masked: string, at: number): number {
-  const match = /^\s*,?\s*(?:and\s+)?(adding|noting|stressing|saying|emphasi[sz]ing|insisting|warning|asserting)\b/i.exec(masked.slice(at, at + 40));
+  const match = ADDING.exec(masked.slice(at, at + 40));
   if (!match) return -1;
   return contentStart(masked, match[1] ?? '', at + match[0].length);
+}
+
+/** The participle of ", adding that …" as a finite verb ("added"). */
+function addingVerb(masked: string, at: number): string {
+  return finiteOf(ADDING.exec(masked.slice(at, at + 40))?.[1] ?? 'adding');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -425,6 +487,7 @@ export function findDirectQuotes(ctx: SentenceContext, clauseFrom: number, conti
       frames: [[sentence.start + (ctx.questionIntro ? clauseFrom : 0), quote.open], attribution.frame],
       anchor: attribution.frame[0],
       subjectStart: attribution.frame[0],
+      verb: null,
       ...(last !== quote ? { continuedTo: last } : {}),
     });
   }
@@ -458,6 +521,8 @@ export function maskQuotes(text: string, sentence: Sentence, direct: Iterable<Qu
 interface Head {
   voices: Voice[];
   verb: string;
+  /** The reporting verb or phrase to show (see Found.verb). */
+  shown: string;
   verbAt: number;
   subjectAt: number;
   contentAt: number;
@@ -566,7 +631,7 @@ export function findReportedSpeech(ctx: SentenceContext, floor: number): Found[]
     const voices = resolvePhrase(match[1] ?? '', discourse);
     if (!voices.length) continue;
     const at = (match.index ?? 0) + match[0].length;
-    heads.push({ voices, verb: 'saying', verbAt: match.index ?? 0, subjectAt: match.index ?? 0, contentAt: at, decision: false });
+    heads.push({ voices, verb: 'saying', shown: 'said', verbAt: match.index ?? 0, subjectAt: match.index ?? 0, contentAt: at, decision: false });
     claimed.push([match.index ?? 0, limit]);
   }
 
@@ -606,7 +671,9 @@ export function findReportedSpeech(ctx: SentenceContext, floor: number): Found[]
       if (!afterAdding) {
         const voices = subjectVoices(ctx, subjectText, masked.slice(floor, at));
         if (voices.length) {
-          heads.push({ voices, verb, verbAt: at, subjectAt: clauseAt, contentAt: start, decision: DECISION_VERBS.has(verb) });
+          // A misspelt verb is shown as the verb it stands for.
+          const shown = match[0] === verb || !match[1] ? verbPhrase(ctx, at, verbEnd, start) : verb;
+          heads.push({ voices, verb, shown, verbAt: at, subjectAt: clauseAt, contentAt: start, decision: DECISION_VERBS.has(verb) });
           claimed.push([start, limit]);
           continue;
         }
@@ -627,7 +694,8 @@ export function findReportedSpeech(ctx: SentenceContext, floor: number): Found[]
     const voices = resolvePhrase(match[1] ?? '', discourse);
     const start = contentStart(masked, match[2] ?? '', at + (match[2]?.length ?? 0));
     if (!voices.length || start < 0) continue;
-    heads.push({ voices, verb: match[2] ?? '', verbAt: at, subjectAt: match.index ?? 0, contentAt: start, decision: false });
+    const shown = verbPhrase(ctx, at, at + (match[2]?.length ?? 0), start);
+    heads.push({ voices, verb: match[2] ?? '', shown, verbAt: at, subjectAt: match.index ?? 0, contentAt: start, decision: false });
     claimed.push([start, limit]);
   }
 
@@ -640,7 +708,8 @@ export function findReportedSpeech(ctx: SentenceContext, floor: number): Found[]
     if (start < 0 || !hasWords(masked, start, contentEnd(masked, start, limit))) continue;
     const voices = leadingSubject(masked.slice(floor, at), discourse);
     if (!voices.length) continue;
-    heads.push({ voices, verb: match[1] ?? '', verbAt: at, subjectAt: floor, contentAt: start, decision: false });
+    const shown = verbPhrase(ctx, at, at + match[0].length, start);
+    heads.push({ voices, verb: match[1] ?? '', shown, verbAt: at, subjectAt: floor, contentAt: start, decision: false });
     claimed.push([start, limit]);
   }
 
@@ -672,6 +741,7 @@ export function findReportedSpeech(ctx: SentenceContext, floor: number): Found[]
       frames: [[base + (head.subjectAt <= floor ? (ctx.questionIntro ? floor : 0) : head.subjectAt), base + head.contentAt]],
       anchor: base + head.verbAt,
       subjectStart: base + head.subjectAt,
+      verb: head.shown,
     });
   });
   return found;
@@ -692,6 +762,8 @@ function trailingAttribution(ctx: SentenceContext, floor: number, clauseAt: numb
   const frameEnd = tail.content ? masked.length : tail.end;
   const rest = masked.slice(afterVerb);
   const out: Found[] = [];
+  // The verb, with a telling verb's listener ("told reporters"), shown before content that came first.
+  const shown = verbPhrase(ctx, verbAt, verbEnd, tail.end);
   // The subject: the last comma segment before the verb, or two for an appositive ("Dr. X, the spokesperson,").
   const before = masked.slice(floor, verbAt);
   let subjectFrom = Math.max(before.lastIndexOf(','), before.lastIndexOf(MASK));
@@ -713,30 +785,31 @@ function trailingAttribution(ctx: SentenceContext, floor: number, clauseAt: numb
     // "“…,” said Langove, adding that …": the subject follows the verb.
     const np = npAfter;
     voices = np?.[1] ? resolvePhrase(np[1], discourse, { loose: true }) : [];
-    const adding = addingContent(masked, verbEnd + (np?.[0].length ?? 0));
+    const addingAt = verbEnd + (np?.[0].length ?? 0);
+    const adding = addingContent(masked, addingAt);
     if (!voices.length) return null;
-    if (adding >= 0) return [indirectFound(ctx, voices, adding, masked.length, verbEnd, verbAt)];
+    if (adding >= 0) return [indirectFound(ctx, voices, adding, masked.length, verbEnd, verbAt, addingVerb(masked, addingAt))];
     // "The road will reopen, said Farid Kazmi, who …": the clause before the inverted attribution.
     const contentFrom = sentenceFloor(masked);
     const contentTo = floor + Math.max(0, subjectFrom);
     if (subjectText.includes(MASK) || !hasWords(masked, contentFrom, contentTo) || masked.slice(contentFrom, contentTo).includes(MASK)) return null;
     const [s, e] = trimSpan(ctx.text, base + contentFrom, base + contentTo);
     if (e <= s) return null;
-    return [{ voices, kind: 'indirect', start: s, end: e, frames: [[base + verbAt, base + masked.length]], anchor: base + verbAt, subjectStart: base + verbAt }];
+    return [{ voices, kind: 'indirect', start: s, end: e, frames: [[base + verbAt, base + masked.length]], anchor: base + verbAt, subjectStart: base + verbAt, verb: shown }];
   }
   if (wordsIn(subjectText) > 14) return null;
   voices = resolvePhrase(stripFiller(subjectText), discourse, { loose: true });
   if (!voices.length) return null;
   const adding = addingContent(masked, afterVerb);
   if (adding >= 0) {
-    out.push(indirectFound(ctx, voices, adding, masked.length, floor + subjectFrom + 1, verbAt));
+    out.push(indirectFound(ctx, voices, adding, masked.length, floor + subjectFrom + 1, verbAt, addingVerb(masked, afterVerb)));
     // The part before belongs to a direct quote (blanked out) when it is all mask.
   }
   const contentFrom = sentenceFloor(masked);
   if (/^\s*,\s*\S/.test(rest) && adding < 0 && hasWords(masked, afterVerb, masked.length)) {
     // "Such actions, he affirmed, would not deter …": the whole sentence is the content.
     if (hasWords(masked, contentFrom, floor + subjectFrom)) {
-      out.push(indirectFound(ctx, voices, contentFrom, masked.length, floor + subjectFrom + 1, verbAt));
+      out.push(indirectFound(ctx, voices, contentFrom, masked.length, floor + subjectFrom + 1, verbAt, shown));
     }
     return out.length ? out : null;
   }
@@ -753,6 +826,7 @@ function trailingAttribution(ctx: SentenceContext, floor: number, clauseAt: numb
           frames: [[base + floor + subjectFrom + 1, base + frameEnd]],
           anchor: base + verbAt,
           subjectStart: base + floor + subjectFrom + 1,
+          verb: shown,
         });
       }
     }
@@ -765,7 +839,7 @@ function sentenceFloor(masked: string): number {
   return masked.length - masked.trimStart().length;
 }
 
-function indirectFound(ctx: SentenceContext, voices: Voice[], from: number, to: number, frameFrom: number, verbAt: number): Found {
+function indirectFound(ctx: SentenceContext, voices: Voice[], from: number, to: number, frameFrom: number, verbAt: number, verb: string): Found {
   const base = ctx.sentence.start;
   const end = contentEnd(ctx.masked, from, to);
   const [s, e] = trimSpan(ctx.text, base + from, base + end);
@@ -777,6 +851,7 @@ function indirectFound(ctx: SentenceContext, voices: Voice[], from: number, to: 
     frames: [[base + frameFrom, base + from]],
     anchor: base + verbAt,
     subjectStart: base + frameFrom,
+    verb,
   };
 }
 
@@ -803,7 +878,7 @@ export function findAccordingTo(ctx: SentenceContext, floor: number): Found[] {
     const contentFrom = from + comma + 1;
     const [s, e] = trimSpan(ctx.text, base + contentFrom, base + contentEnd(masked, contentFrom, masked.length));
     if (e <= s) return [];
-    return [{ voices, kind: 'indirect', start: s, end: e, frames: [[base + floor, base + contentFrom]], anchor: base + floor, subjectStart: base + floor }];
+    return [{ voices, kind: 'indirect', start: s, end: e, frames: [[base + floor, base + contentFrom]], anchor: base + floor, subjectStart: base + floor, verb: 'according to' }];
   }
   const tail = /,\s+according\s+to\s+([^,;\u0001]{2,120}?)\s*[.!?]?\s*$/i.exec(masked);
   if (tail && tail.index > floor) {
@@ -811,7 +886,7 @@ export function findAccordingTo(ctx: SentenceContext, floor: number): Found[] {
     if (!voices.length) return [];
     const [s, e] = trimSpan(ctx.text, base + sentenceFloor(masked), base + tail.index);
     if (e <= s) return [];
-    return [{ voices, kind: 'indirect', start: s, end: e, frames: [[base + tail.index, base + masked.length]], anchor: base + tail.index, subjectStart: base + tail.index }];
+    return [{ voices, kind: 'indirect', start: s, end: e, frames: [[base + tail.index, base + masked.length]], anchor: base + tail.index, subjectStart: base + tail.index, verb: 'according to' }];
   }
   return [];
 }
@@ -834,9 +909,9 @@ export function findImpersonal(ctx: SentenceContext, floor: number): Found[] {
   const base = sentence.start;
   const clause = masked.slice(floor);
   const frames: Array<[number, number]> = [[base + floor, base + masked.length]];
-  const make = (from: number): Found[] => {
+  const make = (from: number, verb: string | null): Found[] => {
     const [s, e] = trimSpan(ctx.text, base + from, base + contentEnd(masked, from, masked.length));
-    return e > s ? [{ voices: [body], kind: 'indirect', start: s, end: e, frames, anchor: base + floor, subjectStart: base + floor }] : [];
+    return e > s ? [{ voices: [body], kind: 'indirect', start: s, end: e, frames, anchor: base + floor, subjectStart: base + floor, verb }] : [];
   };
   const passive = new RegExp(`^\\s*it\\s+(?:was|has\\s+been|had\\s+been|is)\\s+(?:also\\s+|further\\s+|unanimously\\s+|strongly\\s+|categorically\\s+)?(${IMPERSONAL_VERBS})\\b`, 'i').exec(clause);
   if (passive) {
@@ -844,12 +919,16 @@ export function findImpersonal(ctx: SentenceContext, floor: number): Found[] {
     const pos = skipAdjuncts(masked, verbEnd);
     const next = /^\s*(that\s+|to\s+|upon\s+)/i.exec(masked.slice(pos));
     if (!next) return [];
-    return make(/^\s*that/i.test(next[0]) ? pos + next[0].length : pos + (next[0].length - next[0].trimStart().length));
+    // "it was decided to …": the body "decided to …", the verb as written.
+    const verb = (passive[1] ?? '').toLowerCase().replace(/\s+/g, ' ');
+    return make(/^\s*that/i.test(next[0]) ? pos + next[0].length : pos + (next[0].length - next[0].trimStart().length), verb);
   }
-  const emphasis = /^[^,\u0001]{0,40}?\b(?:emphasis|stress|focus)\s+was\s+(?:placed|laid|put|given)\s+on\s+/i.exec(clause);
-  if (emphasis) return make(floor + emphasis[0].length);
+  const emphasis = /^[^,\u0001]{0,40}?\b(emphasis|stress|focus)\s+was\s+(placed|laid|put|given)\s+on\s+/i.exec(clause);
+  // "Emphasis was placed on …": the body "placed emphasis on …", in the article's words.
+  if (emphasis) return make(floor + emphasis[0].length, `${emphasis[2] === 'given' ? 'gave' : (emphasis[2] ?? '').toLowerCase()} ${(emphasis[1] ?? '').toLowerCase()} on`);
   if (/^[^,\u0001]{0,80}?\b(?:approach|strategy|plan|policy|framework|mechanism|roadmap|resolution)\s+was\s+(?:adopted|approved|endorsed|finalised|finalized|agreed\s+upon)\b/i.test(clause)) {
-    return make(floor);
+    // "An approach was adopted, …": the sentence says it all; there is no verb to put before it.
+    return make(floor, null);
   }
   return [];
 }

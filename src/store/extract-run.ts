@@ -134,6 +134,8 @@ export interface ExtractJsonStatement {
   speaker_id: string | null;
   voice: string | null;
   kind: StatementKind;
+  /** The reporting verb of reported speech ("denied", "paid tribute to"); null for direct quotes. */
+  verb: string | null;
   text: string;
   date: IsoDate | null;
   date_basis: DateBasis;
@@ -163,6 +165,7 @@ export async function extractToJson(paths: string[], registry: Registry): Promis
           speaker_id: found.speakerId,
           voice: found.voice,
           kind: found.kind,
+          verb: found.verb ?? null,
           text: found.text,
           date: found.date,
           date_basis: found.dateBasis,
