@@ -69,10 +69,11 @@ export function sha256(content: string | Uint8Array): string {
  * The text of a store file, or null when it does not exist. Bytes that are not UTF-8 are refused
  * rather than read as U+FFFD: a later save would otherwise write the replacement characters back.
  */
-export async function readTextIfExists(file: string): Promise<string | null> {
+export async function readTextIfExists(file: string, onBytes?: (bytes: Buffer) => void): Promise<string | null> {
   let bytes: Buffer;
   try {
     bytes = await fs.readFile(file);
+    onBytes?.(bytes);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return null;

@@ -11,6 +11,9 @@
 //   YYYY-MM.yaml    `statements:` the statements made in that month (by their extracted `date`),
 //                   sorted by date then id; `undated.yaml` holds those whose date is null.
 //   .lock           present while a `report extract` updates the store (pid and start time).
+//   .extract-cache.json  size, time and sha256 of the store files as the last `report extract` left them,
+//                   so that a re-run over unchanged articles need not parse the store (run-cache.ts);
+//                   git-ignored, safe to delete.
 //
 // A statement:
 //   - id: st-0123456789          stable: hash of speaker id + the words, normalised
@@ -34,7 +37,7 @@
 // never touches a review. YAML comments in statement files are not kept when a file is rewritten;
 // use review.note.
 export type { Store, SourceRecord } from './model.js';
-export { loadRegistry, loadStore } from './load.js';
+export { loadRegistry, loadStore, type LoadOptions } from './load.js';
 export { saveStore, type SaveOptions, type SaveResult } from './save.js';
 export { withStoreLock } from './lock.js';
 export {

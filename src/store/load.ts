@@ -13,6 +13,7 @@ import {
   displayPath,
   parseYaml,
   readTextIfExists,
+  sha256,
   statementFileFor,
   validateFile,
 } from './files.js';
@@ -39,13 +40,17 @@ interface LoadedFile<T> {
   hash: string | null;
 }
 
+/** Called with each store file's bytes as they are read (to hash them). */
+type OnBytes = (name: string, bytes: Buffer) => void;
+
 async function loadListFile<T, F>(
   dir: string,
   name: string,
   read: (data: unknown, shown: string) => F[],
   convert: (form: F) => T,
+  onBytes?: OnBytes,
 ): Promise<LoadedFile<T>> {
-  const content = await readTextIfExists(path.join(dir, name));
+  const content = await readTextIfExists(path.join(dir, name), onBytes && ((bytes) => onBytes(name, bytes)));
   if (content === null) return { items: [], hash: null };
   const shown = displayPath(dir, name);
   const data = parseYaml(content, shown);
@@ -72,11 +77,11 @@ export async function loadRegistry(dir: string): Promise<Registry> {
   return (await loadRegistryFiles(dir)).registry;
 }
 
-async function loadRegistryFiles(dir: string) {
+async function loadRegistryFiles(dir: string, onBytes?: OnBytes) {
   await assertStoreDir(dir);
   const [speakers, themesContent] = await Promise.all([
-    loadListFile(dir, SPEAKERS_FILE, readSpeakers, speakerFromFile),
-    readTextIfExists(path.join(dir, THEMES_FILE)),
+    loadListFile(dir, SPEAKERS_FILE, readSpeakers, speakerFromFile, onBytes),
+    readTextIfExists(path.join(dir, THEMES_FILE), onBytes && ((bytes) => onBytes(THEMES_FILE, bytes))),
   ]);
   const themesShown = displayPath(dir, THEMES_FILE);
   const themesFile = themesContent === null ? { themes: [] } : readThemesFile(parseYaml(themesContent, themesShown), themesShown);
@@ -103,8 +108,15 @@ function assertUniqueIds(items: readonly { id: string }[], shown: string, listNa
  * Loads and validates the whole store. Statement files are `YYYY-MM.yaml` and `undated.yaml`; any
  * other YAML file in the folder is refused so that a misnamed file is not silently ignored.
  */
-export async function loadStore(dir: string): Promise<Store> {
-  const { registry, speakers, themes } = await loadRegistryFiles(dir);
+export interface LoadOptions {
+  /** Also keep the sha256 of every file's bytes as read (DiskState.hashes). */
+  hashes?: boolean;
+}
+
+export async function loadStore(dir: string, options: LoadOptions = {}): Promise<Store> {
+  const hashes = options.hashes ? new Map<string, string>() : undefined;
+  const onBytes: OnBytes | undefined = hashes && ((name, bytes) => hashes.set(name, sha256(bytes)));
+  const { registry, speakers, themes } = await loadRegistryFiles(dir, onBytes);
   const names = await listStoreFolder(dir);
   const statementNames = names.filter((name) => classifyStoreFile(name) === 'statements').sort();
   const misnamed = names.filter((name) => classifyStoreFile(name) === 'misnamed').sort()[0];
@@ -114,8 +126,10 @@ export async function loadStore(dir: string): Promise<Store> {
     );
   }
 
-  const contents = await Promise.all(statementNames.map((name) => readTextIfExists(path.join(dir, name))));
-  const disk: DiskState = { signatures: new Map(), fingerprints: new Map(), statementFiles: new Map(), locations: new Map() };
+  const contents = await Promise.all(
+    statementNames.map((name) => readTextIfExists(path.join(dir, name), onBytes && ((bytes) => onBytes(name, bytes)))),
+  );
+  const disk: DiskState = { signatures: new Map(), fingerprints: new Map(), statementFiles: new Map(), locations: new Map(), hashes };
   const checker = new ReferenceChecker(registry, dir);
   const statements: Statement[] = [];
   statementNames.forEach((name, fileIndex) => {
@@ -130,7 +144,7 @@ export async function loadStore(dir: string): Promise<Store> {
     }
   });
 
-  const sources = await loadListFile(dir, SOURCES_FILE, readSources, sourceRecordFromFile);
+  const sources = await loadListFile(dir, SOURCES_FILE, readSources, sourceRecordFromFile, onBytes);
   assertUniqueFiles(sources.items, displayPath(dir, SOURCES_FILE));
   if (speakers.hash !== null) disk.fingerprints.set(SPEAKERS_FILE, fingerprint(speakers.items.map(speakerToFile)));
   if (themes.hash !== null) disk.fingerprints.set(THEMES_FILE, fingerprint(themes.items.map(themeToFile)));

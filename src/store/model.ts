@@ -28,6 +28,11 @@ export interface DiskState {
   statementFiles: Map<string, readonly Statement[]>;
   /** Statement id → the statement file it is in, to see which statements move between files. */
   locations: Map<string, string>;
+  /**
+   * File name → sha256 of the bytes read or last written; only when loadStore was asked for them
+   * (`report extract` keeps them in its re-run cache, see run-cache.ts).
+   */
+  hashes?: Map<string, string>;
 }
 
 /** Kept under a symbol so that `{...store}` carries it along while it stays out of the way. */

@@ -19,6 +19,7 @@ import {
   parseYaml,
   readTextIfExists,
   removeFile,
+  sha256,
   statementFileFor,
   validateFile,
   writeFileAtomic,
@@ -83,12 +84,14 @@ export async function saveStore(store: Store, options: SaveOptions = {}): Promis
     if (file.content === null) {
       await removeFile(target);
       disk.signatures.delete(file.name);
+      disk.hashes?.delete(file.name);
       disk.fingerprints.delete(file.name);
       disk.statementFiles.delete(file.name);
       result.removed.push(file.name);
       continue;
     }
     await writeFileAtomic(target, file.content);
+    disk.hashes?.set(file.name, sha256(file.content));
     const signature = await fileSignature(target);
     if (signature !== null) disk.signatures.set(file.name, signature);
     if (file.statements) disk.statementFiles.set(file.name, file.statements);
