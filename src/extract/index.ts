@@ -78,6 +78,8 @@ const OCCASION_WORDS =
 const CONTINUED_OCCASION = /\b(?:the|this|that|same)\s+(?:[\p{L}-]+\s+)?(?:meeting|session|sitting|debate|hearing|briefing|presser|conference|summit|moot|huddle|jirga|ceremony|house|forum)\b/iu;
 /** A new occasion: an indefinite one, or one convened, held or addressed. */
 const NEW_OCCASION = /\b(?:an?\s+(?:[\p{L}-]+\s+){0,2}(?:meeting|session|sitting|debate|hearing|briefing|presser|conference|summit|moot|huddle|jirga|ceremony)|met|convened|chaired|presided)\b/iu;
+/** Content that is only a pointer to something said or done elsewhere. */
+const POINTER_ONLY = /^(?:it|them|this|that|these|those|him|her|so|such)$/i;
 const EVENT_NOUNS = /\b(?:attacks?|bombings?|blasts?|assaults?|killings?|incidents?|violence|explosions?|strikes?|shootings?|massacre|ambush|raids?|operation)\b/gi;
 
 function extractWith(article: Article, registry: CompiledRegistry): ExtractedStatement[] {
@@ -132,7 +134,8 @@ function extractWith(article: Article, registry: CompiledRegistry): ExtractedSta
       const according = findAccordingTo(ctx, floor);
       const reported = according.length ? according : findReportedSpeech(ctx, floor);
       const impersonal = reported.length || found.length ? [] : findImpersonal(ctx, floor);
-      const indirect = [...reported, ...impersonal];
+      // "Sylvania also condemned it": a bare pronoun points at words said elsewhere and says nothing itself.
+      const indirect = [...reported, ...impersonal].filter((f) => !POINTER_ONLY.test(text.slice(f.start, f.end)));
       mergeParticipleIntro(ctx, indirect, intro, floor);
       redirectDecisions(indirect, body, text);
       found.push(...indirect);

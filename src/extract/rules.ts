@@ -271,7 +271,12 @@ const CIRCUMSTANCE_AFTER_PLACE = new RegExp(`^\\s*,?\\s*${CIRCUMSTANCE_WORDS}`, 
 
 const TELLING = /^(?:told|tells|telling)$/i;
 /** Words that make what follows "told X" a clause (content), not more of the listener or the place. */
-const FINITE_WORD = /\b(?:is|are|was|were|be|been|will|would|could|should|can|may|might|must|shall|has|have|had|did|does|do|not|that|\p{Ll}{3,}ed)\b/u;
+const FINITE_WORD =
+  /\b(?:is|are|was|were|be|been|will|would|could|should|can|may|might|must|shall|has|have|had|did|does|do|not|that|(?<!\b(?:the|a|an|his|her|their|its|our|these|those|this|all|\p{Ll}+ly)\s+)\p{Ll}{3,}ed)\b/u;
+/** A place or an occasion after an attribution, running to the end of the sentence ("at the launch in Turbat", "in Kech district"). */
+const OCCASION_TAIL = /^\s*,?\s*(?:at|in|from|outside|inside|near|during|via|through)\s+(?!least\b|most\b|fact\b|all\b|turn\b|particular\b|short\b|general\b)[^,;:\u0001]{1,100}?[.!?]?\s*$/u;
+/** An infinitive ("to hold talks"): what follows is a clause after all. */
+const INFINITIVE = /\bto\s+(?!the\b|a\b|an\b|this\b|that\b|his\b|her\b|their\b|its\b)\p{Ll}+/u;
 /** The rest of a sentence after "told" is its listener and places only: "told the cabinet.", "told journalists at the bridge." */
 const LISTENER_TAIL =
   /^\s+(?:[\p{L}’'.-]+\s+){0,4}[\p{L}’'.-]+(?:\s*,?\s+(?:at|in|near|outside|inside|on|from|during|after|before|via|over)\s+(?:[\p{L}’'.-]+\s+){0,4}[\p{L}’'.-]+)*\s*[.!?]?\s*$/u;
@@ -299,12 +304,22 @@ export function attributionEnd(masked: string, verb: string, verbEnd: number): {
     pos = next;
   }
   const rest = masked.slice(pos);
+  // Only a place or an occasion to the end ("said at the launch in Turbat"): nothing said follows.
+  const occasionOnly = (from: number) => {
+    const tail = masked.slice(from);
+    return OCCASION_TAIL.test(tail) && !FINITE_WORD.test(tail) && !INFINITIVE.test(tail);
+  };
+  if (occasionOnly(verbEnd) || occasionOnly(start) || occasionOnly(pos)) return { end: masked.length - (rest.length - rest.trimEnd().replace(/[.!?]$/, '').length), content: false };
   const setOff = pos > start || /,\s*$/.test(masked.slice(verbEnd, pos));
   const circumstance = setOff ? CIRCUMSTANCE_AFTER_PLACE : CIRCUMSTANCE;
   // A direct quote (masked) after the attribution is its content, already taken.
   if (/^[\s.!?"”’,;:\u0001]*$/.test(rest) || circumstance.test(rest)) return { end: pos, content: false };
   return { end: pos, content: true };
 }
+
+/** What "called" convenes rather than says: an indefinite object, or an event noun ending its phrase. */
+const CALLED_EVENT =
+  /^\s+(?:an?\s|(?:the|its|his|her|their|this|that)\s+(?:[\p{L}-]+\s+){0,2}?(?:strikes?|shutdowns?|meetings?|sessions?|conferences?|rallies|rally|protests?|halt|ceasefire|truce|elections?|jirga|sit-ins?|march|vote|referendum|boycott|wheel-jam)\b(?=\s*(?:$|[,.;!?]|\s(?:in|at|on|across|for|from|over|against|after|before|during|to|by)\b)))/iu;
 
 /**
  * Where the content of a reporting verb starts: past a phrasal particle, past adjuncts ("on Tuesday",
@@ -316,6 +331,8 @@ export function contentStart(masked: string, verb: string, verbEnd: number): num
   let pos = afterParticle(masked, lower, verbEnd);
   if ((lower === 'hit' || lower === 'lashed' || lower === 'paid' || lower === 'paying') && pos === verbEnd) return -1;
   if ((lower === 'called' || lower === 'calling') && /^\s+(?:off|in|up|out)\b/i.test(masked.slice(pos))) return -1;
+  // "called a strike", "called the meeting": an event convened, not words ("called it a crime", "called for" are).
+  if ((lower === 'called' || lower === 'calling') && pos === verbEnd && CALLED_EVENT.test(masked.slice(pos))) return -1;
   // "called on the minister" is a visit; "called on the parties to show restraint" is speech.
   if ((lower === 'called' || lower === 'calling') && /^\s+(?:on|upon)\s/i.test(masked.slice(verbEnd)) && !/^[^,.;]{0,60}?\bto\s+\p{L}/u.test(masked.slice(pos))) return -1;
   if (LIGHT_VERBS.has(lower) && pos === verbEnd) {

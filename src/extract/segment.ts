@@ -68,9 +68,19 @@ export function findQuoteSpans(text: string, start: number, end: number): QuoteS
     while (innerEnd > innerStart && /\s/.test(text[innerEnd - 1] ?? '')) innerEnd--;
     if (innerEnd > innerStart) spans.push({ open, close, closed, innerStart, innerEnd });
   };
+  // Where the next curly closer and opener are, to tell a straight mark inside a curly quote (markup,
+  // a quote within the quote) from a closing one: the curly quote keeps it when its own closer comes first.
+  let nextCloser = -1;
+  let nextOpener = -1;
+  const curlyClosesFirst = (i: number): boolean => {
+    if (nextCloser <= i) nextCloser = indexOfAny(text, CLOSERS, i + 1, end);
+    if (nextOpener <= i) nextOpener = indexOfAny(text, OPENERS, i + 1, end);
+    return nextCloser < end && nextCloser - openAt <= MAX_QUOTE_CHARS && (nextOpener >= end || nextCloser < nextOpener);
+  };
   for (let i = start; i < end; i++) {
     const ch = text[i] ?? '';
     if (openAt >= 0 && i - openAt > MAX_QUOTE_CHARS) openAt = -1;
+    if (ch === STRAIGHT && openAt >= 0 && OPENERS.has(text[openAt] ?? '') && curlyClosesFirst(i)) continue;
     if (OPENERS.has(ch)) {
       if (openAt >= 0 && OPENERS.has(text[openAt] ?? '')) emit(openAt, i, false);
       if (openAt < 0 || OPENERS.has(text[openAt] ?? '')) openAt = i;
@@ -90,6 +100,12 @@ export function findQuoteSpans(text: string, start: number, end: number): QuoteS
   }
   if (openAt >= 0) emit(openAt, end, false);
   return spans;
+}
+
+/** The first offset in [from, to) whose character is in `chars`, or `to`. */
+function indexOfAny(text: string, chars: Set<string>, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (chars.has(text[i] ?? '')) return i;
+  return to;
 }
 
 function wordBefore(text: string, dot: number, floor: number): string {

@@ -107,9 +107,9 @@ describe('role nouns', () => {
   });
 
   it('resolve "the embassy" to the government that spoke through its embassy, not the country named last', () => {
-    expect(lines('The Freedonian embassy condemned the attack. Sylvania also condemned it. The embassy said it stood with the victims.')).toEqual([
+    expect(lines('The Freedonian embassy condemned the attack. Sylvania also condemned the bombing. The embassy said it stood with the victims.')).toEqual([
       'Freedonia | indirect | the attack',
-      'Sylvania | indirect | it',
+      'Sylvania | indirect | the bombing',
       'Freedonia | indirect | it stood with the victims',
     ]);
   });
