@@ -74,6 +74,7 @@ export class Merger {
   /** Statement ids by the article files among their sources. */
   private readonly byFile = new Map<string, Set<string>>();
   private readonly tokens = new Map<string, string[]>();
+  private readonly foundTokens = new Map<string, string[]>();
 
   constructor(private readonly store: Store) {
     this.statements = new Map(store.statements.map((statement) => [statement.id, statement]));
@@ -95,7 +96,7 @@ export class Merger {
 
     for (const found of extracted) {
       const speakerId = this.placeSpeaker(found, counts);
-      const words = textTokens(found.text);
+      const words = this.tokensOfText(found.text);
       const match = this.findSame(speakerId, words, before);
       const source = sourceRef(article, found);
       if (found.date === null) counts.undated += 1;
@@ -185,6 +186,17 @@ export class Merger {
   }
 
   // --- statements -------------------------------------------------------------------------------
+
+  /** The tokens of an extracted text; the same words come back from every outlet that carries them. */
+  private tokensOfText(text: string): string[] {
+    let words = this.foundTokens.get(text);
+    if (!words) {
+      if (this.foundTokens.size >= 50_000) this.foundTokens.clear();
+      words = textTokens(text);
+      this.foundTokens.set(text, words);
+    }
+    return words;
+  }
 
   private tokensOf(statement: Statement): string[] {
     let words = this.tokens.get(statement.id);
@@ -308,14 +320,14 @@ export class Merger {
    * as they are, so that outlets wording it differently do not make it flip back and forth.
    */
   private withSource(stored: Statement, found: ExtractedStatement, source: SourceRef): Statement {
-    const previous = stored.sources.find((existing) => existing.file === source.file);
+    // The file index says whether this article is already a source, without a scan of what may be
+    // hundreds of sources (a statement every outlet carried).
+    const previous = this.byFile.get(source.file)?.has(stored.id) ? stored.sources.find((existing) => existing.file === source.file) : undefined;
     const others = stored.sources.length - (previous ? 1 : 0);
     if (stored.review || others > 0) {
       // Only the sources can change; the same source again changes nothing (the stored object is kept).
       if (previous && sameSource(previous, source) && isSorted(stored.sources)) return stored;
-      const sources = stored.sources.filter((existing) => existing.file !== source.file);
-      sources.push(source);
-      return { ...stored, sources: sources.sort(compareSourceRefs) };
+      return { ...stored, sources: withSourceAdded(stored.sources, source, previous !== undefined) };
     }
     const themes = this.knownThemesOf(found.themes);
     if (
@@ -377,6 +389,31 @@ function sameSource(a: SourceRef, b: SourceRef): boolean {
 }
 
 const sortedSources = new WeakSet<readonly SourceRef[]>();
+
+/**
+ * `sources` with `source` in place of any source from the same file, in the store's order: what
+ * sorting the list with the new source last gives (a stable sort keeps it after its equals), found by
+ * a binary search when the list is already in order.
+ */
+function withSourceAdded(sources: readonly SourceRef[], source: SourceRef, replacing: boolean): SourceRef[] {
+  const others = replacing ? sources.filter((existing) => existing.file !== source.file) : sources;
+  let result: SourceRef[];
+  if (isSorted(others)) {
+    let low = 0;
+    let high = others.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (compareSourceRefs(others[middle] as SourceRef, source) <= 0) low = middle + 1;
+      else high = middle;
+    }
+    result = others.slice();
+    result.splice(low, 0, source);
+  } else {
+    result = [...others, source].sort(compareSourceRefs);
+  }
+  sortedSources.add(result);
+  return result;
+}
 
 /** Sources in the order the store keeps them (a hand-edited file may not be): checked once per list. */
 function isSorted(sources: readonly SourceRef[]): boolean {
