@@ -30,6 +30,13 @@ const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, thre
 /** "two days later", "the next day": counted from the last date the text gave before it. */
 const DAYS_LATER_RE = /\b(?:(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+days?\s+later|the\s+(?:next|following)\s+day)\b/giu;
 
+// Cheap tests for what each phrase cannot do without (a digit, "day", "later"): most sentences have
+// none of them, and the full patterns (Unicode, case-insensitive, word boundaries) cost far more.
+const HAS_DIGIT = /\d/;
+const HAS_DAY = /day/iu;
+const HAS_TODAY_WORD = /to(?:day|night)|this|yesterday|last/iu;
+const HAS_SAME_DAY_WORD = /later|earlier|hours/iu;
+
 const day = (iso: IsoDate) => dayjs.utc(iso, 'YYYY-MM-DD');
 const fmt = (d: dayjs.Dayjs): IsoDate => d.format('YYYY-MM-DD');
 
@@ -69,33 +76,34 @@ export function findDateMentions(text: string, start: number, end: number, publi
     if (published && date > published) return;
     out.push({ start: start + at, end: start + at + length, date, basis, strength });
   };
+  const digits = HAS_DIGIT.test(slice);
   if (published) {
-    for (const match of slice.matchAll(WEEKDAY_RE)) {
+    if (HAS_DAY.test(slice)) for (const match of slice.matchAll(WEEKDAY_RE)) {
       const which = match[1]?.toLowerCase();
       if (which === 'next') continue;
       // "last Thursday" in a Thursday article is a week before; "on Thursday" is that day.
       const resolved = resolveWeekday(match[2] ?? '', published);
       push(match.index ?? 0, match[0].length, which === 'last' && resolved === published ? shiftDays(published, -7) : resolved, 'relative', 3);
     }
-    for (const match of slice.matchAll(ORDINAL_DAY_RE)) {
+    if (digits) for (const match of slice.matchAll(ORDINAL_DAY_RE)) {
       const dayOfMonth = Number(match[1]);
       const pub = day(published);
       let candidate = pub.date(dayOfMonth);
       if (candidate.date() !== dayOfMonth || candidate.isAfter(pub)) candidate = pub.subtract(1, 'month').date(dayOfMonth);
       if (candidate.date() === dayOfMonth) push(match.index ?? 0, match[0].length, fmt(candidate), 'relative', 3);
     }
-    for (const match of slice.matchAll(TODAY_RE)) {
+    if (HAS_TODAY_WORD.test(slice)) for (const match of slice.matchAll(TODAY_RE)) {
       const word = (match[1] ?? '').toLowerCase();
       const back = word === 'yesterday' || word === 'last night' ? 1 : 0;
       push(match.index ?? 0, match[0].length, fmt(day(published).subtract(back, 'day')), 'relative', 2);
     }
-    for (const match of slice.matchAll(SAME_DAY_RE)) push(match.index ?? 0, match[0].length, published, 'published', 0);
+    if (HAS_SAME_DAY_WORD.test(slice)) for (const match of slice.matchAll(SAME_DAY_RE)) push(match.index ?? 0, match[0].length, published, 'published', 0);
   }
-  for (const match of slice.matchAll(MONTH_DAY_RE)) {
+  if (digits) for (const match of slice.matchAll(MONTH_DAY_RE)) {
     const date = resolveMonthDay(monthIndex(match[1] ?? ''), Number(match[2]), match[3] ? Number(match[3]) : null, published);
     push(match.index ?? 0, match[0].length, date, 'explicit', 3);
   }
-  for (const match of slice.matchAll(DAY_MONTH_RE)) {
+  if (digits) for (const match of slice.matchAll(DAY_MONTH_RE)) {
     const date = resolveMonthDay(monthIndex(match[2] ?? ''), Number(match[1]), match[3] ? Number(match[3]) : null, published);
     push(match.index ?? 0, match[0].length, date, 'explicit', 3);
   }
@@ -105,6 +113,7 @@ export function findDateMentions(text: string, start: number, end: number, publi
 /** "two days later", "the next day" in text[start, end): where each phrase starts and how many days it counts. */
 export function findDaysLater(text: string, start: number, end: number): Array<{ at: number; days: number }> {
   const slice = text.slice(start, end);
+  if (!HAS_DAY.test(slice)) return [];
   return [...slice.matchAll(DAYS_LATER_RE)].map((match) => {
     const word = (match[1] ?? 'one').toLowerCase();
     return { at: start + (match.index ?? 0), days: NUMBER_WORDS[word] ?? Number(word) };
@@ -114,6 +123,7 @@ export function findDaysLater(text: string, start: number, end: number): Array<{
 /** "a day after …" in text[start, end): the offset just after the phrase, for the anchor event. */
 export function findDayAfter(text: string, start: number, end: number): number[] {
   const slice = text.slice(start, end);
+  if (!HAS_DAY.test(slice)) return [];
   return [...slice.matchAll(DAY_AFTER_RE)].map((match) => start + (match.index ?? 0) + match[0].length);
 }
 

@@ -205,9 +205,17 @@ function attributeContinuations(ctx: SentenceContext, pending: Array<{ found: Fo
 
 /** The deliberative body the article reports on (for "it was decided"): the first one it names. */
 function articleBody(text: string, discourse: Discourse): Voice | null {
+  if (!discourse.registry.speakers.some((s) => s.kind === 'body')) return null;
   const head = text.slice(0, 200_000);
-  for (const hit of discourse.registry.findAliases(head)) {
-    if (hit.speaker.kind === 'body') return { entity: hitEntity(head, hit, discourse), voice: null };
+  // Line by line (a paragraph each), to stop at the first body named; a name broken across two
+  // paragraphs is no name.
+  for (let from = 0; from < head.length; ) {
+    const newline = head.indexOf('\n', from);
+    const to = newline < 0 ? head.length : newline;
+    for (const hit of to > from ? discourse.registry.findAliases(head.slice(from, to)) : []) {
+      if (hit.speaker.kind === 'body') return { entity: hitEntity(head, { ...hit, start: hit.start + from, end: hit.end + from }, discourse), voice: null };
+    }
+    from = to + 1;
   }
   return null;
 }
@@ -272,7 +280,26 @@ function finalise(
   const text = article.text;
   const published = article.published;
   const insideQuote = (at: number) => quoteSpans.some((q) => at > q.open && at < q.close);
-  const mentionsIn = (from: number, to: number) => findDateMentions(text, from, to, published).filter((m) => !insideQuote(m.start));
+  // The same sentences and frames are asked about again and again below: each range is read once.
+  const mentionsByRange = new Map<string, DateMention[]>();
+  const mentionsIn = (from: number, to: number): DateMention[] => {
+    const key = `${from}:${to}`;
+    let mentions = mentionsByRange.get(key);
+    if (!mentions) {
+      mentions = findDateMentions(text, from, to, published).filter((m) => !insideQuote(m.start));
+      mentionsByRange.set(key, mentions);
+    }
+    return mentions;
+  };
+  const lowerWords = new Map<SentenceNote, string>();
+  const wordsOf = (note: SentenceNote): string => {
+    let words = lowerWords.get(note);
+    if (words === undefined) {
+      words = text.slice(note.sentence.start, note.sentence.end).toLowerCase();
+      lowerWords.set(note, words);
+    }
+    return words;
+  };
 
   const eventDate = (anchorAt: number): IsoDate | null => {
     const phrase = text.slice(anchorAt, anchorAt + 120).split(/[,.;]/)[0] ?? '';
@@ -281,7 +308,7 @@ function finalise(
     for (const note of notes) {
       const { start, end } = note.sentence;
       if (anchorAt >= start && anchorAt <= end) continue;
-      const words = text.slice(start, end).toLowerCase();
+      const words = wordsOf(note);
       if (!nouns.some((noun) => words.includes(noun))) continue;
       const strong = mentionsIn(start, end).filter((m) => m.strength >= 3);
       if (strong[0]) return strong[0].date;

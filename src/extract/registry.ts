@@ -113,7 +113,8 @@ function firstWordKey(word: string, caseSensitive: boolean): string {
   return caseSensitive ? cut : cut.toLowerCase();
 }
 
-const WORD_START = /(?<![\p{L}\p{N}])[\p{L}\p{N}][\p{L}\p{N}]*/gu;
+/** Whole runs of letters and digits: each starts where no letter or digit stands before it. */
+const WORD_START = /[\p{L}\p{N}]+/gu;
 
 function normaliseAlias(alias: string, caseSensitive: boolean): string {
   const flat = alias.trim().replace(/\s+/g, ' ').replace(/’/g, "'").replace(/[‐‑–]/g, '-');
@@ -164,21 +165,20 @@ export function compileRegistry(registry: Registry): CompiledRegistry {
 
   /** One pass over the words of `text`, trying the alias regexes only where some alias begins. */
   function collect(text: string, out: AliasHit[]) {
-    for (const word of text.matchAll(WORD_START)) {
-      const at = word.index ?? 0;
+    WORD_START.lastIndex = 0;
+    for (let word = WORD_START.exec(text); word; word = WORD_START.exec(text)) {
+      const at = word.index;
       const token = word[0];
-      const tries: Array<[RegExp | null, Map<string, AliasEntry[]>, boolean]> = [];
-      if (sensitiveFirst.has(token)) tries.push([sensitiveRe, sensitive, true]);
-      if (insensitiveFirst.has(token.toLowerCase())) tries.push([insensitiveRe, insensitive, false]);
-      for (const [re, table, caseSensitive] of tries) {
-        if (!re) continue;
-        re.lastIndex = at;
-        const match = re.exec(text);
-        if (!match) continue;
-        const key = normaliseAlias(match[0], caseSensitive);
-        for (const entry of table.get(key) ?? []) out.push({ start: at, end: at + match[0].length, text: match[0], ...entry });
-      }
+      if (sensitiveRe && sensitiveFirst.has(token)) tryAt(sensitiveRe, sensitive, true, text, at, out);
+      if (insensitiveRe && insensitiveFirst.has(token.toLowerCase())) tryAt(insensitiveRe, insensitive, false, text, at, out);
     }
+  }
+  function tryAt(re: RegExp, table: Map<string, AliasEntry[]>, caseSensitive: boolean, text: string, at: number, out: AliasHit[]) {
+    re.lastIndex = at;
+    const match = re.exec(text);
+    if (!match) return;
+    const key = normaliseAlias(match[0], caseSensitive);
+    for (const entry of table.get(key) ?? []) out.push({ start: at, end: at + match[0].length, text: match[0], ...entry });
   }
   const cache = new Map<string, AliasHit[]>();
 

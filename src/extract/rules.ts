@@ -523,13 +523,13 @@ function lastLinked(quote: QuoteSpan, links: Map<QuoteSpan, QuoteSpan>): QuoteSp
 
 /** The sentence with its direct quotes blanked out, so reported-speech rules never look inside them. */
 export function maskQuotes(text: string, sentence: Sentence, direct: Iterable<QuoteSpan>): string {
-  const chars = text.slice(sentence.start, sentence.end).split('');
+  let masked = text.slice(sentence.start, sentence.end);
   for (const quote of direct) {
     const from = Math.max(0, quote.open - sentence.start);
-    const to = Math.min(chars.length, (quote.closed ? quote.close + 1 : sentence.end) - sentence.start);
-    for (let i = from; i < to; i++) chars[i] = MASK;
+    const to = Math.min(masked.length, (quote.closed ? quote.close + 1 : sentence.end) - sentence.start);
+    if (to > from) masked = masked.slice(0, from) + MASK.repeat(to - from) + masked.slice(to);
   }
-  return chars.join('');
+  return masked;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -548,10 +548,21 @@ interface Head {
 
 const VERB_SET = new Set(REPORTING_VERBS);
 
+/** "…, with Defence Minister Khawaja Asif stating that …". */
+const WITH_PARTICIPLE = new RegExp(`\\bwith\\s+((?:[^\\s,;\\u0001]+\\s+){0,8}?[^\\s,;\\u0001]+)\\s+(${PARTICIPLE_ALTERNATION})\\b`, 'giu');
+/** "X described Y as saying that …". */
+const AS_SAYING = /\b(?:described|quoted|cited)\s+([^,;\u0001]{2,100}?)\s+as\s+saying\s+(?:that\s+)?/giu;
+// What those patterns cannot match without: tried first, as most sentences have neither.
+const HAS_WITH = /with/iu;
+const HAS_AS_SAYING = /saying/iu;
+const HAS_THAT = /that/u;
+const MISSPELT_CUE = /\b(\p{Ll}{4,14}ed)\s+that\b/gu;
+
 /** "He pleged that …": a past-tense word one letter off a reporting verb, before `that`, is that verb. */
 function misspeltCues(masked: string): Array<{ index: number; 0: string; 1: string }> {
   const out: Array<{ index: number; 0: string; 1: string }> = [];
-  for (const match of masked.matchAll(/\b(\p{Ll}{4,14}ed)\s+that\b/gu)) {
+  if (!HAS_THAT.test(masked)) return out;
+  for (const match of masked.matchAll(MISSPELT_CUE)) {
     const word = match[1] ?? '';
     if (VERB_SET.has(word)) continue;
     const verb = REPORTING_VERBS.find((candidate) => Math.abs(candidate.length - word.length) <= 1 && levenshtein(candidate, word, 1) <= 1);
@@ -644,7 +655,7 @@ export function findReportedSpeech(ctx: SentenceContext, floor: number): Found[]
   const heads: Head[] = [];
 
   // "X described Y as saying that …": Y is the speaker.
-  for (const match of masked.matchAll(/\b(?:described|quoted|cited)\s+([^,;\u0001]{2,100}?)\s+as\s+saying\s+(?:that\s+)?/giu)) {
+  for (const match of HAS_AS_SAYING.test(masked) ? masked.matchAll(AS_SAYING) : []) {
     const voices = resolvePhrase(match[1] ?? '', discourse);
     if (!voices.length) continue;
     const at = (match.index ?? 0) + match[0].length;
@@ -705,7 +716,7 @@ export function findReportedSpeech(ctx: SentenceContext, floor: number): Found[]
   }
 
   // "…, with Defence Minister Khawaja Asif stating that …".
-  for (const match of masked.matchAll(new RegExp(`\\bwith\\s+((?:[^\\s,;\\u0001]+\\s+){0,8}?[^\\s,;\\u0001]+)\\s+(${PARTICIPLE_ALTERNATION})\\b`, 'giu'))) {
+  for (const match of HAS_WITH.test(masked) ? masked.matchAll(WITH_PARTICIPLE) : []) {
     const at = (match.index ?? 0) + match[0].length - (match[2]?.length ?? 0);
     if (isClaimed(at)) continue;
     const voices = resolvePhrase(match[1] ?? '', discourse);

@@ -40,6 +40,7 @@ const MAX_QUOTE_CHARS = 4000;
 const OPENERS = new Set(['“', '«', '„']);
 const CLOSERS = new Set(['”', '»']);
 const STRAIGHT = '"';
+const QUOTE_MARK_CODES = new Set([...OPENERS, ...CLOSERS, STRAIGHT].map((mark) => mark.charCodeAt(0)));
 const TERMINAL = /[.!?…]["”’»)\]]*\s*$/u;
 
 export function splitParagraphs(text: string): Paragraph[] {
@@ -78,6 +79,8 @@ export function findQuoteSpans(text: string, start: number, end: number): QuoteS
     return nextCloser < end && nextCloser - openAt <= MAX_QUOTE_CHARS && (nextOpener >= end || nextCloser < nextOpener);
   };
   for (let i = start; i < end; i++) {
+    // Only a quotation mark changes the state (a quote grown too long is dropped at the next mark or the end).
+    if (!QUOTE_MARK_CODES.has(text.charCodeAt(i))) continue;
     const ch = text[i] ?? '';
     if (openAt >= 0 && i - openAt > MAX_QUOTE_CHARS) openAt = -1;
     if (ch === STRAIGHT && openAt >= 0 && OPENERS.has(text[openAt] ?? '') && curlyClosesFirst(i)) continue;
@@ -98,6 +101,7 @@ export function findQuoteSpans(text: string, start: number, end: number): QuoteS
       }
     }
   }
+  if (openAt >= 0 && end - 1 - openAt > MAX_QUOTE_CHARS) openAt = -1;
   if (openAt >= 0) emit(openAt, end, false);
   return spans;
 }

@@ -104,6 +104,10 @@ function roleHolder(full: string, discourse: Discourse): Voice | null {
   return { entity, voice: null };
 }
 const OFFICE_BY_POSSESSIVE = new RegExp(`\\b(\\p{Lu}[\\p{L}-]+)(?:\\s+(?:district|division|city|province|region))?['’]s\\s+(${UNIQUE_OFFICES})\\b`, 'giu');
+/** A word every unique office has (any case, then as written): without one, no office is named. */
+const OFFICE_WORD = /commissioner|inspector|secretary|officer|superintendent|governor|mayor|commander/iu;
+const OFFICE_WORD_LOWER = /commissioner|inspector|secretary|officer|superintendent|governor|mayor|commander/u;
+const ACRONYM_DEFINITION = /\b(\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}[\p{L}'’-]+|of|for|the|and|e|ul)){1,7})\s+\((\p{Lu}{2,8})\)/gu;
 const OFFICE_BY_OF = new RegExp(`\\b(${UNIQUE_OFFICES})\\s+(?:of\\s+)?(\\p{Lu}[\\p{L}-]+)\\b`, 'gu');
 
 function titleCase(text: string): string {
@@ -212,9 +216,12 @@ export class Discourse {
 
   /** Mentions anywhere in a sentence: registry speakers, acronym definitions, unnamed office holders. */
   scanMentions(text: string): void {
-    for (const match of text.matchAll(/\b(\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}[\p{L}'’-]+|of|for|the|and|e|ul)){1,7})\s+\((\p{Lu}{2,8})\)/gu)) {
-      const [, full, acronym] = match;
-      if (full && acronym) this.acronyms.set(acronym, full.replace(/^the\s+/i, ''));
+    // Each pattern runs only where what it cannot do without is present (a bracket, an apostrophe, an office).
+    if (text.includes('(')) {
+      for (const match of text.matchAll(ACRONYM_DEFINITION)) {
+        const [, full, acronym] = match;
+        if (full && acronym) this.acronyms.set(acronym, full.replace(/^the\s+/i, ''));
+      }
     }
     for (const hit of this.registry.findAliases(text)) {
       if (!roleHolds(hit, this.date)) continue;
@@ -223,8 +230,9 @@ export class Discourse {
       else this.noteKind(v);
     }
     this.notePeopleNamed(text, this.registry.findAliases(text));
-    for (const match of text.matchAll(OFFICE_BY_POSSESSIVE)) this.noteOffice(match[1] ?? '', match[2] ?? '');
-    for (const match of text.matchAll(OFFICE_BY_OF)) this.noteOffice(match[2] ?? '', match[1] ?? '');
+    if (!OFFICE_WORD.test(text)) return;
+    if (/['’]/.test(text)) for (const match of text.matchAll(OFFICE_BY_POSSESSIVE)) this.noteOffice(match[1] ?? '', match[2] ?? '');
+    if (OFFICE_WORD_LOWER.test(text)) for (const match of text.matchAll(OFFICE_BY_OF)) this.noteOffice(match[2] ?? '', match[1] ?? '');
   }
 
   /**
@@ -327,6 +335,7 @@ interface NameRun {
 }
 
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}.'’-]*|\(|\)|,/gu;
+const CAPITAL_START = /^\p{Lu}/u;
 
 /** Runs of capitalised words that are neither titles, calendar words nor registry aliases. */
 export function nameRuns(text: string, hits: AliasHit[]): NameRun[] {
@@ -357,10 +366,12 @@ export function nameRuns(text: string, hits: AliasHit[]): NameRun[] {
       flush();
       continue;
     }
+    // A lower-case word outside a run neither starts nor ends one: most words stop here.
+    if (!current && !CAPITAL_START.test(token)) continue;
     const bare = token.replace(/['’]s$/u, '').replace(/\.$/, '');
     const lower = bare.toLowerCase();
     const inHit = hits.some((hit) => at >= hit.start && at < hit.end);
-    const capital = /^\p{Lu}/u.test(bare);
+    const capital = CAPITAL_START.test(bare);
     const possessive = /['’]s$/u.test(token);
     if (inHit || CALENDAR.has(lower) || (TITLE_WORDS.has(lower) && !ORG_WORDS.test(bare))) {
       flush();
