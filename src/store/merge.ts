@@ -112,7 +112,7 @@ export class Merger {
       }
       const updated = this.withSource(match, found, source);
       const changed = updated !== match;
-      if (changed) this.replace(match, updated, article.file);
+      if (changed) this.replace(match, updated, article.file, true);
       outcome.set(match.id, changed ? 'updated' : 'unchanged');
     }
     for (const state of outcome.values()) counts[state] += 1;
@@ -126,7 +126,7 @@ export class Merger {
         this.remove(statement);
         counts.removed += 1;
       } else {
-        this.replace(statement, { ...statement, sources }, article.file);
+        this.replace(statement, { ...statement, sources }, article.file, false);
       }
     }
     this.sources.set(article.file, {
@@ -234,9 +234,10 @@ export class Merger {
 
   /**
    * `updated` takes the place of `old` (same id), and differs from it at most in its words and the
-   * source from `file`: the indexes change only there, not over every source of a much-cited statement.
+   * source from `file` (which it has, or has no longer: `hasFile`): the indexes change only there, not
+   * over every source of a much-cited statement.
    */
-  private replace(old: Statement, updated: Statement, file: string): void {
+  private replace(old: Statement, updated: Statement, file: string, hasFile: boolean): void {
     if (updated.speaker !== old.speaker || updated.id !== old.id) {
       this.unindex(old);
       this.put(updated);
@@ -254,7 +255,7 @@ export class Merger {
       ids.add(updated.id);
     }
     this.statements.set(updated.id, updated);
-    if (updated.sources.some((source) => source.file === file)) {
+    if (hasFile) {
       let files = this.byFile.get(file);
       if (!files) this.byFile.set(file, (files = new Set()));
       files.add(updated.id);
