@@ -181,6 +181,7 @@ export function compileRegistry(registry: Registry): CompiledRegistry {
     for (const entry of table.get(key) ?? []) out.push({ start: at, end: at + match[0].length, text: match[0], ...entry });
   }
   const cache = new Map<string, AliasHit[]>();
+  const nearSurnames = new Map<string, CompiledSpeaker[]>();
 
   return {
     registry,
@@ -214,8 +215,13 @@ export function compileRegistry(registry: Registry): CompiledRegistry {
       const exact = surnames.get(lower);
       if (exact) return exact;
       if (lower.length < 4) return [];
+      // The same few names come back in every article: each spelling is compared with the registry once.
+      const known = nearSurnames.get(lower);
+      if (known) return known;
       const near: CompiledSpeaker[] = [];
       for (const [surname, list] of surnames) if (levenshtein(surname, lower, 1) <= 1) near.push(...list);
+      if (nearSurnames.size > 20_000) nearSurnames.clear();
+      nearSurnames.set(lower, near);
       return near;
     },
   };

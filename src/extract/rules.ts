@@ -558,6 +558,19 @@ const HAS_AS_SAYING = /saying/iu;
 const HAS_THAT = /that/u;
 const MISSPELT_CUE = /\b(\p{Ll}{4,14}ed)\s+that\b/gu;
 
+const misspelt = new Map<string, string | null>();
+
+/** The reporting verb one letter off `word`, or null; each word is compared with the verbs once. */
+function misspeltVerb(word: string): string | null {
+  let verb = misspelt.get(word);
+  if (verb === undefined) {
+    verb = REPORTING_VERBS.find((candidate) => Math.abs(candidate.length - word.length) <= 1 && levenshtein(candidate, word, 1) <= 1) ?? null;
+    if (misspelt.size > 20_000) misspelt.clear();
+    misspelt.set(word, verb);
+  }
+  return verb;
+}
+
 /** "He pleged that …": a past-tense word one letter off a reporting verb, before `that`, is that verb. */
 function misspeltCues(masked: string): Array<{ index: number; 0: string; 1: string }> {
   const out: Array<{ index: number; 0: string; 1: string }> = [];
@@ -565,7 +578,7 @@ function misspeltCues(masked: string): Array<{ index: number; 0: string; 1: stri
   for (const match of masked.matchAll(MISSPELT_CUE)) {
     const word = match[1] ?? '';
     if (VERB_SET.has(word)) continue;
-    const verb = REPORTING_VERBS.find((candidate) => Math.abs(candidate.length - word.length) <= 1 && levenshtein(candidate, word, 1) <= 1);
+    const verb = misspeltVerb(word);
     if (verb) out.push({ index: match.index ?? 0, 0: word, 1: verb });
   }
   return out;

@@ -40,7 +40,8 @@ const MAX_QUOTE_CHARS = 4000;
 const OPENERS = new Set(['“', '«', '„']);
 const CLOSERS = new Set(['”', '»']);
 const STRAIGHT = '"';
-const QUOTE_MARK_CODES = new Set([...OPENERS, ...CLOSERS, STRAIGHT].map((mark) => mark.charCodeAt(0)));
+/** " « » “ ” „ — the marks of OPENERS, CLOSERS and STRAIGHT, by code. */
+const isQuoteMark = (code: number) => code === 0x22 || code === 0xab || code === 0xbb || (code >= 0x201c && code <= 0x201e);
 const TERMINAL = /[.!?…]["”’»)\]]*\s*$/u;
 
 export function splitParagraphs(text: string): Paragraph[] {
@@ -80,7 +81,7 @@ export function findQuoteSpans(text: string, start: number, end: number): QuoteS
   };
   for (let i = start; i < end; i++) {
     // Only a quotation mark changes the state (a quote grown too long is dropped at the next mark or the end).
-    if (!QUOTE_MARK_CODES.has(text.charCodeAt(i))) continue;
+    if (!isQuoteMark(text.charCodeAt(i))) continue;
     const ch = text[i] ?? '';
     if (openAt >= 0 && i - openAt > MAX_QUOTE_CHARS) openAt = -1;
     if (ch === STRAIGHT && openAt >= 0 && OPENERS.has(text[openAt] ?? '') && curlyClosesFirst(i)) continue;

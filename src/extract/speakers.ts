@@ -606,6 +606,8 @@ function headHits(text: string, hits: AliasHit[], discourse: Discourse): AliasHi
  * Leading portfolio words are dropped from a run that a title precedes, keeping at least two tokens.
  */
 function withoutPortfolio(run: NameRun, text: string): NameRun {
+  // Nothing to drop unless a third token remains and the run opens with a portfolio word.
+  if (run.tokens.length <= 2 || !PORTFOLIO_WORDS.has((run.tokens[0] ?? '').toLowerCase())) return run;
   const before = text.slice(0, run.start).toLowerCase().match(/[\p{L}-]+/gu) ?? [];
   if (!before.some((w) => TITLE_WORDS.has(w) && !['of', 'for', 'and', 'the'].includes(w))) return run;
   const tokens = [...run.tokens];
