@@ -633,6 +633,8 @@ function subjectVoices(ctx: SentenceContext, subjectText: string, clauseText: st
   return resolvePhrase(cleaned, ctx.discourse);
 }
 
+const RELATIVE_PRONOUN = /which|whom|that/iu;
+
 /** Words before "that" that make it a conjunction ("said that", "so that"), not a relative pronoun. */
 const THAT_CONJUNCTION_BEFORE = /^(?:so|such|now|given|provided|except|but|and|is|was|are|were|be|been|means|meant|\p{Ll}+ing)$/u;
 /** An auxiliary or finite verb inside the stretch after a relative pronoun: then it is a clause of its own. */
@@ -644,6 +646,8 @@ const FINITE_IN_NP = /\b(?:is|are|was|were|has|have|had|will|would|could|should|
  * of its own. "…, who said …" (the pronoun is the subject) is not one.
  */
 function insideObjectRelative(before: string): boolean {
+  // The pattern is anchored at the end and tried from every offset: first make sure a pronoun is there.
+  if (!RELATIVE_PRONOUN.test(before)) return false;
   const rel = /(?:^|[\s,])(?<!\b(?:in|to|by|with|on|at|from|under|through|during|after|before|since)\s)(?:(?:for|of|about)\s+)?(which|whom|that)\s+([^,;\u0001]{1,60}?)\s*$/iu.exec(before);
   if (!rel) return false;
   const subject = stripFiller(rel[2] ?? '');

@@ -222,16 +222,17 @@ const LEAD_WINDOW = 3;
  */
 export function classifyParagraphs(text: string, paragraphs: Paragraph[], title: string | null): void {
   const seen = new Set<string>();
-  const lead = paragraphs.slice(0, LEAD_WINDOW);
-  const datelineAt = lead.findIndex((paragraph) => datelineLength(text, paragraph) > 0);
-  for (const paragraph of paragraphs) {
+  const datelines = paragraphs.map((paragraph) => datelineLength(text, paragraph));
+  const datelineAt = datelines.slice(0, LEAD_WINDOW).findIndex((length) => length > 0);
+  const titleKey = title?.replace(/\s+/g, ' ').trim().toLowerCase() ?? null;
+  for (const [i, paragraph] of paragraphs.entries()) {
     const body = text.slice(paragraph.start, paragraph.end);
-    const dateline = datelineLength(text, paragraph);
+    const dateline = datelines[i] ?? 0;
     paragraph.bodyStart = paragraph.start + dateline;
     const key = body.replace(/\s+/g, ' ').trim().toLowerCase();
     if (seen.has(key)) paragraph.skip = true;
     seen.add(key);
-    if (title && key === title.replace(/\s+/g, ' ').trim().toLowerCase()) paragraph.skip = true;
+    if (title && key === titleKey) paragraph.skip = true;
     if (datelineAt > 0 && paragraph.index < datelineAt) paragraph.skip = true;
     if (CAPTION.test(body)) paragraph.skip = true;
     if (!TERMINAL.test(body)) trimFragment(text, paragraph);
