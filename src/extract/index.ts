@@ -80,6 +80,16 @@ const CONTINUED_OCCASION = /\b(?:the|this|that|same)\s+(?:[\p{L}-]+\s+)?(?:meeti
 const NEW_OCCASION = /\b(?:an?\s+(?:[\p{L}-]+\s+){0,2}(?:meeting|session|sitting|debate|hearing|briefing|presser|conference|summit|moot|huddle|jirga|ceremony)|met|convened|chaired|presided)\b/iu;
 /** Content that is only a pointer to something said or done elsewhere. */
 const POINTER_ONLY = /^(?:it|them|this|that|these|those|him|her|so|such)$/i;
+/** A deliberative body's proceedings ("The city council on Thursday passed a motion …"): an occasion for speech. */
+const BODY_PROCEEDING =
+  /\b(?:council|assembly|senate|parliament|house|cabinet|legislature|committee|lawmakers|legislators)\b[^.;]{0,40}?\b(?:passed|adopted|approved|debated|discussed|took\s+up|rejected|tabled|moved|sat|reconvened)\b/iu;
+/** A statement made at the occasion the narration reports ("Taking the floor, …", "told the house"). */
+const AT_THE_SESSION =
+  /\b(?:taking\s+the\s+floor|(?:speaking|addressing|address|spoke|speech)\s+(?:in|on\s+the\s+floor\s+of|at|during|to)\s+the\s+(?:house|session|assembly|senate|meeting|sitting|debate|council|parliament|gathering|ceremony|jirga|conference|briefing)|address(?:ing|ed)\s+the\s+(?:house|session|assembly|senate|meeting|sitting|debate|council|parliament|gathering|ceremony|jirga|conference|participants|lawmakers)|in\s+(?:his|her|their|the)\s+(?:speech|address|remarks)|told\s+the\s+(?:house|session|assembly|senate|meeting|sitting|council|parliament|lawmakers|legislators|participants|gathering))\b/iu;
+/** Words inside an object that make it a clause of its own (whose date is its event's, not the speaking's). */
+const CLAUSE_IN_OBJECT = /\b(?:is|are|was|were|be|been|being|has|have|had|will|would|shall|could|should|can|may|might|must|did|does|do|to)\b|\b\p{Ll}{2,}ed\b/iu;
+const EVENT_NOUN_BEFORE =
+  /\b(?:attacks?|bombings?|blasts?|assaults?|killings?|incidents?|violence|explosions?|strikes?|shootings?|massacre|ambush|raids?|operations?|riots?|protests?|clashes|arrests?|elections?|polls?|meetings?|session|sitting|talks|visit|of|from|since|until|till|by|before|after)\s*$/iu;
 const EVENT_NOUNS = /\b(?:attacks?|bombings?|blasts?|assaults?|killings?|incidents?|violence|explosions?|strikes?|shootings?|massacre|ambush|raids?|operation)\b/gi;
 
 function extractWith(article: Article, registry: CompiledRegistry): ExtractedStatement[] {
@@ -132,7 +142,7 @@ function extractWith(article: Article, registry: CompiledRegistry): ExtractedSta
       attributeContinuations(ctx, pending);
       ctx.masked = maskQuotes(text, sentence, [...ctx.direct.keys(), ...sentence.quotes.filter((q) => continued.has(q))]);
       const according = findAccordingTo(ctx, floor);
-      const reported = according.length ? according : findReportedSpeech(ctx, floor);
+      const reported = preferSpeakerOverSource(ctx, according, floor);
       const impersonal = reported.length || found.length ? [] : findImpersonal(ctx, floor);
       // "Sylvania also condemned it": a bare pronoun points at words said elsewhere and says nothing itself.
       const indirect = [...reported, ...impersonal].filter((f) => !POINTER_ONLY.test(text.slice(f.start, f.end)));
@@ -168,6 +178,35 @@ function extractWith(article: Article, registry: CompiledRegistry): ExtractedSta
   });
   const quoteSpans = quotes.flat();
   return finalise(article, registry, records, notes, quoteSpans, body);
+}
+
+/** ", according to a statement from the ministry" at the end: where the content stops, not content itself. */
+const TRAILING_SOURCE =
+  /,\s+according\s+to\s+(?:an?\s+|the\s+)?(?:[\p{L}'’.-]+\s+){0,6}?(?:statement|release|handout|communiqu[eé]|readout|transcript|notification|press\s+note|spokes(?:man|woman|person)|office|ministry|department|secretariat)\b[^,;]*[.!?]?\s*$/iu;
+
+/**
+ * "X said …, according to a statement issued by the President's Office": the statement is X's (the one
+ * who said it), and the release is only where the words were published. A trailing "according to" frame
+ * yields to a reporting verb before it; a leading one ("According to X, …") stands.
+ */
+function preferSpeakerOverSource(ctx: SentenceContext, according: Found[], floor: number): Found[] {
+  const base = ctx.sentence.start;
+  const trailing = according.filter((f) => f.verb === 'according to' && f.anchor > base + floor);
+  if (according.length && trailing.length < according.length) return according;
+  const reported = findReportedSpeech(ctx, floor);
+  const tailAt = trailing[0]?.anchor ?? -1;
+  const speakers = tailAt >= 0 ? reported.filter((f) => f.anchor < tailAt) : reported;
+  if (tailAt >= 0 && !speakers.length) return according;
+  for (const f of speakers) {
+    const words = ctx.text.slice(f.start, f.end);
+    const source = tailAt >= 0 && f.end > tailAt ? tailAt - f.start : words.search(TRAILING_SOURCE);
+    if (source <= 0) continue;
+    const cut = f.start + source;
+    // The release may carry the day ("…, according to a statement issued on Monday"): it frames the verb.
+    f.frames.push([cut, Math.max(cut, ctx.sentence.end)]);
+    f.end = Math.max(f.start, trimSpan(ctx.text, f.start, cut)[1]);
+  }
+  return speakers.filter((f) => f.end > f.start);
 }
 
 /** A paragraph that ends inside a quote, followed by one that opens with a quote mark: one quotation. */
@@ -264,6 +303,33 @@ function joinFirstPersonContinuation(ctx: SentenceContext, records: Record[], in
 // ---------------------------------------------------------------------------------------------
 // Dates and output
 
+/** Sorted, non-overlapping spans covering the same positions. */
+function disjointSpans(spans: Array<[number, number]>): Array<[number, number]> {
+  const sorted = spans.filter(([s, e]) => e > s).sort((a, b) => a[0] - b[0]);
+  const out: Array<[number, number]> = [];
+  for (const [s, e] of sorted) {
+    const last = out.at(-1);
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else out.push([s, e]);
+  }
+  return out;
+}
+
+/** The index of the last span starting at or before `at` (-1 when none does). */
+function lastStartingBy(spans: Array<[number, number]>, at: number): number {
+  let lo = 0;
+  let hi = spans.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((spans[mid]?.[0] ?? Infinity) <= at) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
 interface Dated {
   date: IsoDate | null;
   basis: DateBasis;
@@ -280,6 +346,26 @@ function finalise(
   const text = article.text;
   const published = article.published;
   const insideQuote = (at: number) => quoteSpans.some((q) => at > q.open && at < q.close);
+  // What the speakers said is not narration: a date in it dates what they spoke of, not when they spoke.
+  const contents = disjointSpans(records.map(({ found }) => [found.start, found.end]));
+  const insideContent = (at: number) => {
+    const span = contents[lastStartingBy(contents, at)];
+    return span !== undefined && at < span[1];
+  };
+  /** A sentence's narration: its words less quotes and reported content. */
+  const narrationOf = (from: number, to: number): string => {
+    let words = text.slice(from, to).replace(/“[^”]*”|"[^"]*"/g, (quoted) => ' '.repeat(quoted.length));
+    for (let i = Math.max(0, lastStartingBy(contents, from)); i < contents.length; i++) {
+      const [s, e] = contents[i] ?? [to, to];
+      if (s >= to) break;
+      if (e <= from) continue;
+      const a = Math.max(s, from) - from;
+      const b = Math.min(e, to) - from;
+      words = words.slice(0, a) + ' '.repeat(b - a) + words.slice(b);
+    }
+    return words;
+  };
+  const narrationMentionsIn = (from: number, to: number): DateMention[] => mentionsIn(from, to).filter((m) => !insideContent(m.start));
   // The same sentences and frames are asked about again and again below: each range is read once.
   const mentionsByRange = new Map<string, DateMention[]>();
   const mentionsIn = (from: number, to: number): DateMention[] => {
@@ -329,22 +415,45 @@ function finalise(
     const out: DateMention[] = [];
     for (const { at, days } of findDaysLater(text, from, to)) {
       if (insideQuote(at)) continue;
-      const anchor = mentionsIn(0, at).filter((m) => m.strength >= 2 && m.end <= at).at(-1);
+      const anchor = narrationMentionsIn(0, at).filter((m) => m.strength >= 2 && m.end <= at).at(-1);
       if (!anchor) continue;
       const date = shiftDays(anchor.date, days);
       if (!published || date <= published) out.push({ start: at, end: at, date, basis: 'relative', strength: 3 });
     }
     return out;
   };
+  const outsideOwnContent = (found: Found) => (m: DateMention) => m.start < found.start || m.start >= found.end;
+  /**
+   * "announced his resignation on Monday, saying …": a day after the object (not after an event noun,
+   * not inside a clause of its own) is when the speaker acted.
+   */
+  const adjunctDate = (found: Found): DateMention | null => {
+    if (found.kind !== 'indirect') return null;
+    for (const m of mentionsIn(found.start, found.end)) {
+      if (m.strength < 2) continue;
+      const phrase = text.slice(m.start, m.end);
+      let before = text.slice(found.start, m.start);
+      if (!/^(?:on\s|yesterday|today)/i.test(phrase)) {
+        if (!/\bon\s*$/i.test(before)) continue;
+        before = before.replace(/\s*\bon\s*$/i, '');
+      }
+      if (!before.trim() || CLAUSE_IN_OBJECT.test(before) || EVENT_NOUN_BEFORE.test(before)) continue;
+      const after = text.slice(m.end, found.end);
+      if (/^\s*(?:[.;]?\s*$|,\s*\p{Ll}+ing\b)/u.test(after)) return m;
+    }
+    return null;
+  };
   const ownDate = (found: Found): DateMention | null => {
     const mentions: DateMention[] = [];
     for (const [from, to] of found.frames) {
       if (to <= from) continue;
-      mentions.push(...mentionsIn(from, to));
+      mentions.push(...mentionsIn(from, to).filter(outsideOwnContent(found)));
       const after = dayAfter(from, to);
-      if (after) mentions.push(after);
-      mentions.push(...daysLater(from, to));
+      if (after && outsideOwnContent(found)(after)) mentions.push(after);
+      mentions.push(...daysLater(from, to).filter(outsideOwnContent(found)));
     }
+    const adjunct = adjunctDate(found);
+    if (adjunct) mentions.push(adjunct);
     return bestMention(mentions, found.anchor);
   };
 
@@ -366,7 +475,7 @@ function finalise(
   const meetingKeys = new Set<string>();
   for (const note of notes) {
     const { start, end } = note.sentence;
-    const mentions = mentionsIn(start, end).filter((m) => !/['’]s\b/.test(text.slice(m.end, m.end + 2)));
+    const mentions = narrationMentionsIn(start, end).filter((m) => !/['’]s\b/.test(text.slice(m.end, m.end + 2)));
     const best = mentions.find((m) => m.strength >= 2) ?? dayAfter(start, end);
     // People at an undated meeting share the date of the body that met.
     if (note.meeting && !best && note.statements === 0) for (const key of note.keys) meetingKeys.add(key);
@@ -379,9 +488,9 @@ function finalise(
   const meetingDays: Array<{ at: number; date: IsoDate }> = [];
   for (const note of notes) {
     const { start, end } = note.sentence;
-    const words = text.slice(start, end).replace(/“[^”]*”|"[^"]*"/g, '');
+    const words = narrationOf(start, end);
     if (!MEETING_EVENT.test(words)) continue;
-    const best = mentionsIn(start, end).find((m) => m.strength >= 2);
+    const best = narrationMentionsIn(start, end).find((m) => m.strength >= 2);
     if (best) meetingDays.push({ at: start, date: best.date });
   }
   const meetingReferred = (found: Found): Dated | null => {
@@ -422,21 +531,25 @@ function finalise(
     if (leadParagraphs.size >= 2) break;
     if (!n.sentence.paragraph.skip) leadParagraphs.add(n.sentence.paragraph.index);
   }
-  const occasions: Array<{ at: number; date: IsoDate | null }> = [];
+  // `day` is the occasion's own day; `date` only in the lead, where it dates the speakers that follow.
+  const occasions: Array<{ at: number; date: IsoDate | null; day: IsoDate | null }> = [];
   for (const note of notes) {
     const { start, end } = note.sentence;
-    const words = text.slice(start, end).replace(/“[^”]*”|"[^"]*"/g, '');
-    if (!OCCASION_WORDS.test(words)) continue;
-    const best = mentionsIn(start, end).filter((m) => !/['’]s\b/.test(text.slice(m.end, m.end + 2))).find((m) => m.strength >= 2);
+    const words = narrationOf(start, end);
+    if (!OCCASION_WORDS.test(words) && !BODY_PROCEEDING.test(words)) continue;
+    const best = narrationMentionsIn(start, end).filter((m) => !/['’]s\b/.test(text.slice(m.end, m.end + 2))).find((m) => m.strength >= 2);
     const inLead = leadParagraphs.has(note.sentence.paragraph.index);
-    if (best) occasions.push({ at: start, date: inLead ? best.date : null });
-    else if (!CONTINUED_OCCASION.test(words) || NEW_OCCASION.test(words)) occasions.push({ at: start, date: null });
+    if (best) occasions.push({ at: start, date: inLead ? best.date : null, day: best.date });
+    else if (!CONTINUED_OCCASION.test(words) || NEW_OCCASION.test(words)) occasions.push({ at: start, date: null, day: null });
   }
+  /** "Taking the floor, …", "told the house": said at the occasion last reported, whose day it takes. */
+  const atTheSession = (found: Found): boolean => found.frames.some(([from, to]) => to > from && AT_THE_SESSION.test(narrationOf(from, to)));
   // Foreign governments and armed groups speak through their own releases, never at the session.
   const occasionDate = (found: Found): { at: number; dated: Dated } | null => {
     if (found.voices.some((v) => v.entity.foreign || v.entity.kind === 'group')) return null;
     const before = occasions.filter((o) => o.at <= found.start).at(-1);
-    return before?.date ? { at: before.at, dated: { date: before.date, basis: 'relative' } } : null;
+    const date = before?.date ?? (before && atTheSession(found) ? before.day : null);
+    return before && date ? { at: before.at, dated: { date, basis: 'relative' } } : null;
   };
   const fallbackDate = (found: Found): Dated | null => {
     const occasion = occasionDate(found);

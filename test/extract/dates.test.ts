@@ -60,3 +60,59 @@ describe('statement dates', () => {
     expect(dated('Farid Kazmi said the roads were open.', null)).toEqual(['null published']);
   });
 });
+
+describe('dates in what was said, sessions and press conferences', () => {
+  const byDate = (text: string) => run(text).map((s) => `${s.speakerName} ${s.date}`);
+
+  it('never dates a statement, or the speaker’s later ones, by a date inside the content', () => {
+    expect(byDate('Farid Kazmi said the cabinet meeting on Friday had approved an operation. He said the police had arrested four men.')).toEqual([
+      'Farid Kazmi 2024-11-20',
+      'Farid Kazmi 2024-11-20',
+    ]);
+    expect(byDate('Farid Kazmi said the conference held on November 3 was a failure.\n\nHe said the police had arrested four men.')).toEqual([
+      'Farid Kazmi 2024-11-20',
+      'Farid Kazmi 2024-11-20',
+    ]);
+    // The attribution's own day still dates both.
+    expect(byDate('On Friday the interior minister said the riots of November 3 were planned abroad. He said the police had arrested four men.')).toEqual([
+      'Farid Kazmi 2024-11-15',
+      'Farid Kazmi 2024-11-15',
+    ]);
+  });
+
+  it('gives the speakers at a session the session’s day', () => {
+    const text =
+      'The city council on Thursday passed a motion on the water crisis.\n\nTaking the floor, Councillor Ann Lee said the dams were silting up. Opposition leader Raj Patel said the budget was too small.';
+    expect(byDate(text)).toEqual(['Councillor Ann Lee 2024-11-14', 'Raj Patel 2024-11-14']);
+  });
+
+  it('dates a statement made “at the session” by a session reported after the lead', () => {
+    const text =
+      'Farid Kazmi said the roads were open.\n\nSadia Rehman said the markets were calm.\n\nThe provincial assembly on Monday debated the water crisis.\n\nSpeaking in the house, Tariq Awan said the dams were silting up.';
+    expect(byDate(text)).toEqual(['Farid Kazmi 2024-11-20', 'Sadia Rehman 2024-11-20', 'Tariq Awan 2024-11-18']);
+  });
+
+  it('takes a day placed after the object as the day of speaking, but not one after an event noun or in a clause', () => {
+    expect(byDate('Farid Kazmi announced his resignation on Monday, saying the party had betrayed voters.')).toEqual(['Farid Kazmi 2024-11-18']);
+    expect(byDate('Farid Kazmi denied the allegations on Monday.')).toEqual(['Farid Kazmi 2024-11-18']);
+    expect(byDate('Farid Kazmi condemned the attack on Monday.')).toEqual(['Farid Kazmi 2024-11-20']);
+    expect(byDate('Farid Kazmi said the police had arrested four men on Sunday.')).toEqual(['Farid Kazmi 2024-11-20']);
+  });
+
+  it('dates the follow-ups of a press conference by its day', () => {
+    const text =
+      'Talking to reporters in Quetta on Sunday, Farid Kazmi said the roads were open.\n\nHe added that the cabinet meeting of November 3 had been useful.\n\n“We will not bow,” he said.';
+    expect(byDate(text)).toEqual(['Farid Kazmi 2024-11-17', 'Farid Kazmi 2024-11-17', 'Farid Kazmi 2024-11-17']);
+  });
+
+  it('gives a statement “according to” a release to the one who said it, without the release', () => {
+    expect(run('Sadia Rehman on Monday said the roads were open, according to a statement issued by the Chief Minister’s Office.').map((s) => `${s.speakerName} | ${s.date} | ${s.text}`)).toEqual([
+      'Sadia Rehman | 2024-11-18 | the roads were open',
+    ]);
+    expect(run('Sadia Rehman said the markets were calm, according to a statement from the ministry.').map((s) => `${s.speakerName} | ${s.text}`)).toEqual([
+      'Sadia Rehman | the markets were calm',
+    ]);
+    // Issued on a day: the release's day is when it was said.
+    expect(byDate('Sadia Rehman said the markets were calm, according to a statement issued on Sunday.')).toEqual(['Sadia Rehman 2024-11-17']);
+  });
+});
