@@ -88,8 +88,9 @@ const AT_THE_SESSION =
   /\b(?:taking\s+the\s+floor|(?:speaking|addressing|address|spoke|speech)\s+(?:in|on\s+the\s+floor\s+of|at|during|to)\s+the\s+(?:house|session|assembly|senate|meeting|sitting|debate|council|parliament|gathering|ceremony|jirga|conference|briefing)|address(?:ing|ed)\s+the\s+(?:house|session|assembly|senate|meeting|sitting|debate|council|parliament|gathering|ceremony|jirga|conference|participants|lawmakers)|in\s+(?:his|her|their|the)\s+(?:speech|address|remarks)|told\s+the\s+(?:house|session|assembly|senate|meeting|sitting|council|parliament|lawmakers|legislators|participants|gathering))\b/iu;
 /** Words inside an object that make it a clause of its own (whose date is its event's, not the speaking's). */
 const CLAUSE_IN_OBJECT = /\b(?:is|are|was|were|be|been|being|has|have|had|will|would|shall|could|should|can|may|might|must|did|does|do|to)\b|\b\p{Ll}{2,}ed\b/iu;
-const EVENT_NOUN_BEFORE =
-  /\b(?:attacks?|bombings?|blasts?|assaults?|killings?|incidents?|violence|explosions?|strikes?|shootings?|massacre|ambush|raids?|operations?|riots?|protests?|clashes|arrests?|elections?|polls?|meetings?|session|sitting|talks|visit|of|from|since|until|till|by|before|after)\s*$/iu;
+/** An event in the object ("condemned the killing of ten labourers on Sunday"): the day may be the event's. */
+const EVENT_IN_OBJECT =
+  /\b(?:attacks?|bombings?|blasts?|assaults?|killings?|killed|incidents?|violence|explosions?|strikes?|shootings?|massacre|ambush|raids?|operations?|riots?|protests?|clashes|arrests?|elections?|polls?|meetings?|session|sitting|talks|visit|deaths?|martyrdom)\b|\b(?:of|from|since|until|till|by|before|after)\s*$/iu;
 const EVENT_NOUNS = /\b(?:attacks?|bombings?|blasts?|assaults?|killings?|incidents?|violence|explosions?|strikes?|shootings?|massacre|ambush|raids?|operation)\b/gi;
 
 function extractWith(article: Article, registry: CompiledRegistry): ExtractedStatement[] {
@@ -437,7 +438,7 @@ function finalise(
         if (!/\bon\s*$/i.test(before)) continue;
         before = before.replace(/\s*\bon\s*$/i, '');
       }
-      if (!before.trim() || CLAUSE_IN_OBJECT.test(before) || EVENT_NOUN_BEFORE.test(before)) continue;
+      if (!before.trim() || CLAUSE_IN_OBJECT.test(before) || EVENT_IN_OBJECT.test(before)) continue;
       const after = text.slice(m.end, found.end);
       if (/^\s*(?:[.;]?\s*$|,\s*\p{Ll}+ing\b)/u.test(after)) return m;
     }

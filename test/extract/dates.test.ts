@@ -96,6 +96,7 @@ describe('dates in what was said, sessions and press conferences', () => {
     expect(byDate('Farid Kazmi announced his resignation on Monday, saying the party had betrayed voters.')).toEqual(['Farid Kazmi 2024-11-18']);
     expect(byDate('Farid Kazmi denied the allegations on Monday.')).toEqual(['Farid Kazmi 2024-11-18']);
     expect(byDate('Farid Kazmi condemned the attack on Monday.')).toEqual(['Farid Kazmi 2024-11-20']);
+    expect(byDate('Farid Kazmi expressed grief over the killing of ten labourers on Sunday.')).toEqual(['Farid Kazmi 2024-11-20']);
     expect(byDate('Farid Kazmi said the police had arrested four men on Sunday.')).toEqual(['Farid Kazmi 2024-11-20']);
   });
 
