@@ -7,7 +7,7 @@ import path from 'node:path';
 import { ReportError } from '../errors.js';
 import * as ingest from '../ingest/index.js';
 import type { DateBasis, IsoDate, Registry, StatementKind } from '../types.js';
-import { readAndExtract } from './article-job.js';
+import { readAndExtract, readAndExtractEach } from './article-job.js';
 import { sha256 } from './files.js';
 import { loadStore } from './load.js';
 import { withStoreLock } from './lock.js';
@@ -202,13 +202,7 @@ async function* extractionResults(files: readonly string[], registry: Registry, 
     yield* extractInParallel(files, registry, threads);
     return;
   }
-  for (const file of files) {
-    try {
-      yield { ok: true, value: await readAndExtract(file, registry) };
-    } catch (error) {
-      yield { ok: false, message: messageOf(error) };
-    }
-  }
+  yield* readAndExtractEach(files, registry);
 }
 
 /**

@@ -3,7 +3,7 @@
 // A failure is sent back as its message so that one bad article does not stop the others.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Registry } from '../types.js';
-import { readAndExtract } from './article-job.js';
+import { readAndExtractEach } from './article-job.js';
 import type { WorkerBatch, WorkerReply, WorkerResult } from './workers.js';
 
 const registry = (workerData as { registry: Registry }).registry;
@@ -14,12 +14,6 @@ parentPort?.on('message', (batch: WorkerBatch) => {
 
 async function runBatch(batch: WorkerBatch): Promise<WorkerReply> {
   const results: WorkerResult[] = [];
-  for (const file of batch.files) {
-    try {
-      results.push({ ok: true, value: await readAndExtract(file, registry) });
-    } catch (error) {
-      results.push({ ok: false, message: error instanceof Error ? error.message : String(error) });
-    }
-  }
+  for await (const result of readAndExtractEach(batch.files, registry)) results.push(result);
   return { batch: batch.id, results };
 }

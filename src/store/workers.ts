@@ -4,7 +4,7 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Registry } from '../types.js';
-import type { ArticleExtraction } from './article-job.js';
+import type { ArticleResult } from './article-job.js';
 
 /** Below this many articles to extract, starting workers costs more than it saves. */
 export const PARALLEL_THRESHOLD = 200;
@@ -14,7 +14,7 @@ export interface WorkerBatch {
   files: string[];
 }
 
-export type WorkerResult = { ok: true; value: ArticleExtraction } | { ok: false; message: string };
+export type WorkerResult = ArticleResult;
 
 export interface WorkerReply {
   batch: number;
