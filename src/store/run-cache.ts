@@ -34,18 +34,22 @@ interface RunCache {
 
 /**
  * Records the store files as the loaded (and possibly saved) store knows them. Best effort: a cache
- * that cannot be written only means the next run loads the store in full.
+ * that cannot be written only means the next run loads the store in full. The same cache is not
+ * written again, so a run that changed nothing leaves the folder as it was.
  */
 export async function writeRunCache(dir: string, disk: DiskState): Promise<void> {
   const files: Record<string, CachedFile> = {};
-  for (const [name, hash] of disk.hashes ?? []) {
+  for (const [name, hash] of [...(disk.hashes ?? [])].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const signature = /^(\d+):(.+)$/.exec(disk.signatures.get(name) ?? '');
     if (!signature) return forgetRunCache(dir);
     files[name] = { size: Number(signature[1]), mtimeMs: Number(signature[2]), sha256: hash };
   }
   const cache: RunCache = { version: CACHE_VERSION, files };
+  const content = `${JSON.stringify(cache)}\n`;
+  const file = path.join(dir, RUN_CACHE_FILE);
+  if ((await fs.readFile(file, 'utf8').catch(() => null)) === content) return;
   try {
-    await writeFileAtomic(path.join(dir, RUN_CACHE_FILE), `${JSON.stringify(cache)}\n`);
+    await writeFileAtomic(file, content);
   } catch {
     await forgetRunCache(dir);
   }
