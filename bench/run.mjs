@@ -19,6 +19,7 @@ if (!seeds || seeds.length === 0) {
   process.exit(0);
 }
 
+const loadAtStart = os.loadavg().map((value) => value.toFixed(1)).join(', ');
 const quick = process.env.BENCH_QUICK === '1';
 const sizes = (process.env.BENCH_SIZES ?? '100,1000,10000').split(',').map(Number);
 const largest = Math.max(...sizes);
@@ -171,6 +172,7 @@ const lines = [
   '# Benchmark results',
   '',
   `Date: ${new Date().toISOString().slice(0, 10)} · CPUs: ${cpu.length} × ${cpu[0]?.model ?? 'unknown'} · Node ${process.version} · ${os.platform()} ${os.release()}`,
+  `Load average at start / end: ${loadAtStart} / ${os.loadavg().map((value) => value.toFixed(1)).join(', ')} (other work on the machine slows every row)`,
   '',
   'Produced by `npm run bench` (bench/run.mjs). Corpora are variants of the shared articles built at run time;',
   'timings are medians; each measurement runs in its own process, and Peak RSS is that process\'s maxRSS',
