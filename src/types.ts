@@ -36,18 +36,22 @@ export interface Article extends ArticleMeta {
 // ---------------------------------------------------------------------------------------------
 // registry: speakers and themes, data files kept beside the statements
 
-export type SpeakerGroup =
-  | 'federal-government'
-  | 'provincial-government'
-  | 'military'
-  | 'foreign-government'
-  | 'international-organisation'
-  | 'militant-group'
-  | 'political-party'
-  | 'civil-society'
-  | 'analyst'
-  | 'media'
-  | 'other';
+/** The kinds of speaker a briefing groups by; the store refuses any other. */
+export const SPEAKER_GROUPS = [
+  'federal-government',
+  'provincial-government',
+  'military',
+  'foreign-government',
+  'international-organisation',
+  'militant-group',
+  'political-party',
+  'civil-society',
+  'analyst',
+  'media',
+  'other',
+] as const;
+
+export type SpeakerGroup = (typeof SPEAKER_GROUPS)[number];
 
 export interface SpeakerRole {
   /** e.g. "Interior Minister". */

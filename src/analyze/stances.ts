@@ -7,7 +7,7 @@ import { load } from 'js-yaml';
 import { z } from 'zod';
 import { ReportError } from '../errors.js';
 import { cueFinder, type CueFinder, type CueOccurrence } from '../extract/themes.js';
-import type { SpeakerGroup, Theme } from '../types.js';
+import { SPEAKER_GROUPS, type SpeakerGroup, type Theme } from '../types.js';
 import type { StanceReading } from './types.js';
 
 export interface Stance {
@@ -122,19 +122,6 @@ export function findCommitments(text: string, lexicon: StanceLexicon): string[] 
 // ---------------------------------------------------------------------------------------------
 // statements/stances.yaml
 
-const SPEAKER_GROUPS = [
-  'federal-government',
-  'provincial-government',
-  'military',
-  'foreign-government',
-  'international-organisation',
-  'militant-group',
-  'political-party',
-  'civil-society',
-  'analyst',
-  'media',
-  'other',
-] as const satisfies readonly SpeakerGroup[];
 
 const cueList = z.array(z.string().trim().min(1, 'must be a non-empty cue'));
 

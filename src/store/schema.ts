@@ -1,6 +1,7 @@
 // The shapes of the store files, as zod schemas over the snake_case file form, and the wording of
 // their errors: every message is `FIELD: what is wrong (what would be valid)`.
 import { z } from 'zod';
+import { SPEAKER_GROUPS } from '../types.js';
 
 type Issue = { code?: string; input?: unknown; keys?: string[] };
 
@@ -83,19 +84,6 @@ const listOrEmpty = <T extends z.ZodType>(item: T, what: string) =>
 export const KINDS = ['direct', 'indirect'] as const;
 export const DATE_BASES = ['explicit', 'relative', 'published'] as const;
 export const REVIEW_STATUSES = ['accepted', 'rejected'] as const;
-export const SPEAKER_GROUPS = [
-  'federal-government',
-  'provincial-government',
-  'military',
-  'foreign-government',
-  'international-organisation',
-  'militant-group',
-  'political-party',
-  'civil-society',
-  'analyst',
-  'media',
-  'other',
-] as const;
 
 const kind = z.enum(KINDS, { error: oneOf(KINDS) });
 

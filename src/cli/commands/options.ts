@@ -1,5 +1,6 @@
 // Options shared by several commands.
 import type { Argv } from 'yargs';
+import { listFlag, parseRange } from '../flags.js';
 
 export const DEFAULT_STORE = 'statements';
 export const DEFAULT_OUT = 'out';
@@ -31,4 +32,26 @@ export function withRendering<T>(cli: Argv<T>) {
     .option('title', { type: 'string', describe: 'the briefing title' })
     .option('template', { type: 'string', describe: "a folder of your own templates (the default theme's files fill gaps)", normalize: true })
     .option('chromium', { type: 'string', describe: 'path of the Chromium or Chrome to use (else PUPPETEER_EXECUTABLE_PATH, then the usual places)' });
+}
+
+interface RenderingArgs {
+  store: string;
+  from?: string;
+  to?: string;
+  speaker?: (string | number)[];
+  theme?: (string | number)[];
+  title?: string;
+  template?: string;
+}
+
+/** What `report` and `report preview` ask the core for, from their shared flags (validated here). */
+export function briefingSelection(args: RenderingArgs) {
+  return {
+    storeDir: args.store,
+    ...parseRange(args.from, args.to),
+    speakers: listFlag(args.speaker),
+    themes: listFlag(args.theme),
+    title: args.title,
+    templateDir: args.template,
+  };
 }

@@ -1,9 +1,8 @@
 // `report preview`: serves the HTML preview on localhost and reloads it when the store or templates change.
 import { watch, type FSWatcher } from 'node:fs';
 import type { Argv } from 'yargs';
-import { listFlag, parseRange } from '../flags.js';
 import { say, warn } from '../output.js';
-import { withRendering } from './options.js';
+import { briefingSelection, withRendering } from './options.js';
 
 /** Editors save in bursts; wait for the burst to end before re-rendering. */
 const SETTLE_MS = 200;
@@ -17,20 +16,12 @@ export function registerPreview<T>(cli: Argv<T>) {
         .option('port', { type: 'number', default: 4300, describe: 'port on 127.0.0.1 (0 picks a free one)' })
         .example('$0 preview --from 2024-08-01 --to 2024-11-30', 'open the printed URL in a browser'),
     async (args) => {
-      const range = parseRange(args.from, args.to);
+      const request = briefingSelection(args);
       const [{ prepareAnalysis }, { renderBriefing, startPreviewServer }] = await Promise.all([
         import('../../render/build-briefing.js'),
         import('../../render/index.js'),
       ]);
-      const request = {
-        storeDir: args.store,
-        ...range,
-        speakers: listFlag(args.speaker),
-        themes: listFlag(args.theme),
-        title: args.title,
-        templateDir: args.template,
-      };
-      const fileStem = `briefing-${range.from}_${range.to}`;
+      const fileStem = `briefing-${request.from}_${request.to}`;
       const render = async () => {
         const analysis = await prepareAnalysis(request);
         return renderBriefing(analysis, { outDir: args.out, templateDir: args.template, htmlOnly: true, fileStem });

@@ -1,9 +1,8 @@
 // `report --from … --to …`: the briefing.
 import type { Argv } from 'yargs';
-import { listFlag, parseRange } from '../flags.js';
 import { exitCleanlyOnInterrupt } from '../interrupt.js';
 import { say, warn } from '../output.js';
-import { withRendering } from './options.js';
+import { briefingSelection, withRendering } from './options.js';
 
 export function registerReport<T>(cli: Argv<T>) {
   return cli.command(
@@ -18,16 +17,11 @@ export function registerReport<T>(cli: Argv<T>) {
         .example('$0 --from 2024-08-01 --to 2024-11-30 --template my-theme/ --title "Weekly brief"', 'your own templates'),
     async (args) => {
       exitCleanlyOnInterrupt();
-      const range = parseRange(args.from, args.to);
+      const selection = briefingSelection(args);
       // Loaded here: build-briefing starts Chromium before it loads the store, analysis and templates.
       const { buildBriefing } = await import('../../render/build-briefing.js');
       const result = await buildBriefing({
-        storeDir: args.store,
-        ...range,
-        speakers: listFlag(args.speaker),
-        themes: listFlag(args.theme),
-        title: args.title,
-        templateDir: args.template,
+        ...selection,
         outDir: args.out,
         htmlOnly: args['html-only'],
         chromiumPath: args.chromium,
