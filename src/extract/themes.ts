@@ -44,14 +44,12 @@ function wordSource(token: string): string {
   return isStem ? `${body}${LETTER}*` : body;
 }
 
-/**
- * Compiles one cue into a case-insensitive, word-bounded, Unicode regex (global, so callers can find
- * every occurrence). Throws a plain Error on an empty cue; loaders turn it into a ReportError.
- */
-export function compileCue(cue: string): RegExp {
-  const tokens = cue.trim().split(/\s+/).filter((token) => token.length > 0);
-  const words = tokens.filter((token) => !GAP_TOKENS.has(token));
-  if (words.length === 0) throw new Error(`cue "${cue}" has no words`);
+function cueTokens(cue: string): string[] {
+  return cue.trim().split(/\s+/).filter((token) => token.length > 0);
+}
+
+/** A cue's words joined into one pattern: `…` tokens become a gap, other neighbours a phrase separator. */
+function cueSource(tokens: readonly string[], word: (token: string) => string, gap: string, separator: string): string {
   let source = '';
   let pendingGap = false;
   for (const token of tokens) {
@@ -59,10 +57,21 @@ export function compileCue(cue: string): RegExp {
       pendingGap = source.length > 0;
       continue;
     }
-    if (source.length > 0) source += pendingGap ? GAP : PHRASE_SEPARATOR;
-    source += wordSource(token);
+    if (source.length > 0) source += pendingGap ? gap : separator;
+    source += word(token);
     pendingGap = false;
   }
+  return source;
+}
+
+/**
+ * Compiles one cue into a case-insensitive, word-bounded, Unicode regex (global, so callers can find
+ * every occurrence). Throws a plain Error on an empty cue; loaders turn it into a ReportError.
+ */
+export function compileCue(cue: string): RegExp {
+  const tokens = cueTokens(cue);
+  if (tokens.every((token) => GAP_TOKENS.has(token))) throw new Error(`cue "${cue}" has no words`);
+  const source = cueSource(tokens, wordSource, GAP, PHRASE_SEPARATOR);
   return new RegExp(`(?<![\\p{L}\\p{N}])${source}(?![\\p{L}\\p{N}])`, 'giu');
 }
 
@@ -200,21 +209,11 @@ const asciiPatterns = new Map<string, RegExp | null>();
 function asciiCuePattern(cue: string): RegExp | null {
   let pattern = asciiPatterns.get(cue);
   if (pattern !== undefined) return pattern;
-  const tokens = cue.trim().split(/\s+/).filter((token) => token.length > 0);
+  const tokens = cueTokens(cue);
   const words = tokens.filter((token) => !GAP_TOKENS.has(token));
   pattern = null;
   if (words.length > 0 && words.every((word) => ASCII_CUE.test(word))) {
-    let source = '';
-    let pendingGap = false;
-    for (const token of tokens) {
-      if (GAP_TOKENS.has(token)) {
-        pendingGap = source.length > 0;
-        continue;
-      }
-      if (source.length > 0) source += pendingGap ? A_GAP : A_PHRASE_SEPARATOR;
-      source += asciiWordSource(token);
-      pendingGap = false;
-    }
+    const source = cueSource(tokens, asciiWordSource, A_GAP, A_PHRASE_SEPARATOR);
     pattern = new RegExp(`(?<!${A_LETTER})${source}(?!${A_LETTER})`, 'gi');
   }
   asciiPatterns.set(cue, pattern);
