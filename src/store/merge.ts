@@ -301,9 +301,12 @@ export class Merger {
     let id = statementId(speakerId, found.text);
     // The id is taken only when a stored statement's text was later corrected away from these words.
     for (let n = 2; this.statements.has(id); n += 1) id = `st-${shortHash(`${speakerId}\n${found.text}\n${n}`)}`;
+    return { id, speaker: speakerId, ...this.extractedFields(found), sources: [source] };
+  }
+
+  /** The fields the extractor owns (a reviewer's corrections live in `review`, never here). */
+  private extractedFields(found: ExtractedStatement): Omit<Statement, 'id' | 'speaker' | 'sources' | 'review'> {
     return {
-      id,
-      speaker: speakerId,
       voice: found.voice,
       kind: found.kind,
       ...(found.verb ? { verb: found.verb } : {}),
@@ -311,7 +314,6 @@ export class Merger {
       date: found.date,
       dateBasis: found.dateBasis,
       themes: this.knownThemesOf(found.themes),
-      sources: [source],
     };
   }
 
@@ -330,32 +332,23 @@ export class Merger {
       if (previous && sameSource(previous, source) && isSorted(stored.sources)) return stored;
       return { ...stored, sources: withSourceAdded(stored.sources, source, previous !== undefined) };
     }
-    const themes = this.knownThemesOf(found.themes);
+    const fields = this.extractedFields(found);
     if (
       previous &&
       sameSource(previous, source) &&
-      stored.voice === found.voice &&
-      stored.kind === found.kind &&
-      (found.verb || stored.verb || undefined) === (stored.verb || undefined) &&
-      stored.text === found.text &&
-      stored.date === found.date &&
-      stored.dateBasis === found.dateBasis &&
-      sameList(stored.themes, themes)
+      stored.voice === fields.voice &&
+      stored.kind === fields.kind &&
+      (stored.verb ?? null) === (fields.verb ?? null) &&
+      stored.text === fields.text &&
+      stored.date === fields.date &&
+      stored.dateBasis === fields.dateBasis &&
+      sameList(stored.themes, fields.themes)
     ) {
       return stored;
     }
-    const sources = [source];
-    return {
-      ...stored,
-      voice: found.voice,
-      kind: found.kind,
-      ...(found.verb ? { verb: found.verb } : {}),
-      text: found.text,
-      date: found.date,
-      dateBasis: found.dateBasis,
-      themes,
-      sources,
-    };
+    // A verb the extractor no longer finds goes too: the extracted fields follow the extractor.
+    const { verb: _previousVerb, ...kept } = stored;
+    return { ...kept, ...fields, sources: [source] };
   }
 
   /** Theme ids the registry knows, in a stable order, without repeats. */

@@ -132,3 +132,21 @@ describe('mergeExtracted', () => {
     expect(() => mergeExtracted(store, article('a.txt'), [found({ date: '2024-02-30' })])).toThrow(/a\.txt: extracted statement 1: date "2024-02-30"/);
   });
 });
+
+describe('mergeExtracted and the reporting verb', () => {
+  it('follows the extractor: a verb found again is kept, a verb no longer found is dropped', async () => {
+    const store = await loadStore(copyStore());
+    const reported = { kind: 'indirect' as const, text: 'the harbour would hire more pilots before winter' };
+    const first = mergeExtracted(store, article('a.txt'), [found({ ...reported, verb: 'promised' })]).store;
+    const id = statementId('amara-okafor', reported.text);
+    expect(byId(first, id)?.verb).toBe('promised');
+
+    const again = mergeExtracted(first, article('a.txt'), [found({ ...reported, verb: 'promised' })]);
+    expect(again.counts).toMatchObject({ unchanged: 1, updated: 0 });
+    expect(byId(again.store, id)).toBe(byId(first, id));
+
+    const withoutVerb = mergeExtracted(first, article('a.txt'), [found({ ...reported, verb: null })]);
+    expect(withoutVerb.counts).toMatchObject({ updated: 1 });
+    expect(byId(withoutVerb.store, id)).not.toHaveProperty('verb');
+  });
+});
