@@ -159,19 +159,35 @@ export interface PdfMetadata {
   author?: string;
 }
 
-export interface PdfRenderOptions extends PdfMetadata {
+export interface LoadOptions {
   /** Called for every request the page tried and we refused (anything but the document and data: URLs). */
   onBlockedRequest?: (url: string) => void;
-  /**
-   * false: a quicker print without the tagged structure and outline, for reading the layout only (the
-   * pages come out the same). Default true.
-   */
-  tagged?: boolean;
 }
+
+export interface PrintOptions extends PdfMetadata {
+  /**
+   * true: a print only for reading the layout (page count, where named destinations land). Nothing is
+   * painted (`visibility: hidden` changes no layout) and there is no tagged structure or outline, so it
+   * costs a fraction of a full print; the pages break exactly as in the full print. Default false.
+   */
+  layoutOnly?: boolean;
+}
+
+export interface PdfRenderOptions extends PrintOptions, LoadOptions {}
 
 /** One open browser. Obtained from withBrowser; do not keep it after the callback returns. */
 export interface BrowserSession {
+  /** Loads `html` and prints it: load + print. */
   renderPdf(html: string, opts: PdfRenderOptions): Promise<Uint8Array>;
+  /** Loads `html` into the session's page, replacing the document there; fonts are ready when it resolves. */
+  load(html: string, opts?: LoadOptions): Promise<void>;
+  /** Prints the loaded document to PDF (A4 unless its CSS says otherwise). */
+  print(opts: PrintOptions): Promise<Uint8Array>;
+  /**
+   * Sets the text of every element of the loaded document that carries `attribute` to
+   * `texts[its value]` (elements whose value has no entry are left alone), without reloading it.
+   */
+  setTexts(attribute: string, texts: Record<string, string>): Promise<void>;
   /** Every URL refused so far in this session. */
   readonly blockedRequests: readonly string[];
   readonly executablePath: string;
@@ -370,6 +386,17 @@ function asBrowserFailure(error: unknown, timeoutMs: number): unknown {
   );
 }
 
+// Injected for a layout-only print: hides every box without moving one (visibility never changes layout).
+const LAYOUT_ONLY_STYLE_ID = 'report-layout-only';
+const hideEverything = (id: string) =>
+  `(() => { const style = document.createElement('style'); style.id = ${JSON.stringify(id)}; ` +
+  `style.textContent = 'html, html * { visibility: hidden !important; }'; document.head.append(style); return true; })()`;
+const unhide = (id: string) => `(() => { document.getElementById(${JSON.stringify(id)})?.remove(); return true; })()`;
+const setTextsScript = (attribute: string, texts: Record<string, string>) =>
+  `(() => { const texts = ${JSON.stringify(texts)}; const name = ${JSON.stringify(attribute)}; ` +
+  'for (const element of document.querySelectorAll(`[${name}]`)) { const key = element.getAttribute(name); ' +
+  'if (Object.hasOwn(texts, key)) element.textContent = texts[key]; } return true; })()';
+
 function createSession(browser: Browser, executablePath: string, profile: string, timeoutMs: number): BrowserSession {
   const blocked: string[] = [];
   let counter = 0;
@@ -394,59 +421,80 @@ function createSession(browser: Browser, executablePath: string, profile: string
     });
     return page;
   };
-  return {
+  const closePage = async (): Promise<void> => {
+    const page = pagePromise;
+    pagePromise = null;
+    // Bounded: closing a page in a hung renderer would otherwise wait for Puppeteer's 180 s protocol timeout.
+    if (page) await withTimeout(page.then((p) => p.close()), 5_000, () => new Error('page close timed out')).catch(() => undefined);
+  };
+  /** Runs `work` on the page within the timeout; a failure closes the page (it may be stuck) and is explained. */
+  const onPage = async <T>(what: string, work: (page: Page) => Promise<T>): Promise<T> => {
+    try {
+      pagePromise ??= openPage();
+      const page = await withTimeout(pagePromise, timeoutMs, () => timeoutError(timeoutMs, 'opening a page'));
+      return await withTimeout(work(page), timeoutMs, () => timeoutError(timeoutMs, what));
+    } catch (error) {
+      void closePage();
+      throw asBrowserFailure(error, timeoutMs);
+    }
+  };
+  const session: BrowserSession = {
     executablePath,
     blockedRequests: blocked,
-    async close() {
-      const page = pagePromise;
-      pagePromise = null;
-      // Bounded: closing a page in a hung renderer would otherwise wait for Puppeteer's 180 s protocol timeout.
-      if (page) await withTimeout(page.then((p) => p.close()), 5_000, () => new Error('page close timed out')).catch(() => undefined);
-    },
-    async renderPdf(html, opts) {
+    close: closePage,
+    async load(html, opts = {}) {
       // The document is loaded from a file so that it has a real URL we can allow and nothing else.
       const documentPath = join(profile, `briefing-${++counter}.html`);
       await writeFile(documentPath, html, 'utf8');
-      pagePromise ??= openPage();
-      const page = await withTimeout(pagePromise, timeoutMs, () => timeoutError(timeoutMs, 'opening a page')).catch((error: unknown) => {
-        throw asBrowserFailure(error, timeoutMs);
-      });
-      documentUrl = pathToFileURL(documentPath).href;
       onBlocked = opts.onBlockedRequest;
-      const tagged = opts.tagged ?? true;
-      const render = async (): Promise<Uint8Array> => {
-        await page.goto(documentUrl, { waitUntil: 'load' });
-        await page.evaluate('document.fonts.ready.then(() => true)');
-        const pdfOptions: PDFOptions = {
-          format: 'A4',
-          printBackground: true,
-          preferCSSPageSize: true,
-          tagged,
-          outline: tagged,
-          timeout: timeoutMs,
-        };
-        return await page.pdf(pdfOptions);
-      };
       try {
-        const pdf = await withTimeout(render(), timeoutMs, () => timeoutError(timeoutMs, 'rendering the PDF'));
-        if (!tagged) return pdf;
-        return setPdfInfo(pdf, {
-          Title: opts.title,
-          Subject: opts.subject,
-          Keywords: (opts.keywords ?? []).join(', '),
-          Author: opts.author ?? '',
-          Creator: 'balochistan-briefing (Handlebars + Chromium)',
+        await onPage('rendering the PDF', async (page) => {
+          documentUrl = pathToFileURL(documentPath).href;
+          await page.goto(documentUrl, { waitUntil: 'load' });
+          await page.evaluate('document.fonts.ready.then(() => true)');
         });
-      } catch (error) {
-        // A page that timed out may be stuck: the next render gets a fresh one.
-        void this.close();
-        throw asBrowserFailure(error, timeoutMs);
       } finally {
         onBlocked = undefined;
         await rm(documentPath, { force: true }).catch(() => undefined);
       }
     },
+    async print(opts) {
+      const layoutOnly = opts.layoutOnly ?? false;
+      const pdf = await onPage('rendering the PDF', async (page) => {
+        const pdfOptions: PDFOptions = {
+          format: 'A4',
+          printBackground: !layoutOnly,
+          preferCSSPageSize: true,
+          tagged: !layoutOnly,
+          outline: !layoutOnly,
+          timeout: timeoutMs,
+        };
+        if (!layoutOnly) return await page.pdf(pdfOptions);
+        await page.evaluate(hideEverything(LAYOUT_ONLY_STYLE_ID));
+        try {
+          return await page.pdf(pdfOptions);
+        } finally {
+          await page.evaluate(unhide(LAYOUT_ONLY_STYLE_ID));
+        }
+      });
+      if (layoutOnly) return pdf;
+      return setPdfInfo(pdf, {
+        Title: opts.title,
+        Subject: opts.subject,
+        Keywords: (opts.keywords ?? []).join(', '),
+        Author: opts.author ?? '',
+        Creator: 'balochistan-briefing (Handlebars + Chromium)',
+      });
+    },
+    async setTexts(attribute, texts) {
+      await onPage('updating the document', (page) => page.evaluate(setTextsScript(attribute, texts)));
+    },
+    async renderPdf(html, opts) {
+      await session.load(html, opts);
+      return session.print(opts);
+    },
   };
+  return session;
 }
 
 /**

@@ -10,6 +10,9 @@ import { formatDate, formatPeriod, formatShortDate, formatTimestamp, pluralize }
 
 const esc = (value: unknown): string => Handlebars.escapeExpression(String(value));
 
+/** The attribute that marks the page numbers {{tocPage}} writes (see src/render/index.ts). */
+export const TOC_PAGE_ATTRIBUTE = 'data-toc-page';
+
 /** Thrown by a helper given the wrong kind of value; the theme loader adds file, line and helper name. */
 class HelperArgumentError extends Error {}
 
@@ -152,11 +155,15 @@ const helpers: Record<string, (...args: unknown[]) => unknown> = {
     const colours = (rootOf(args).speakerColours ?? {}) as Record<string, string>;
     return colours[id] ?? '#BBBBBB';
   },
-  /** {{tocPage "timeline"}}: the PDF page a section starts on, empty in the HTML preview / first pass. */
+  /**
+   * {{tocPage "timeline"}}: the PDF page a section starts on (empty in the HTML preview), in a
+   * <span data-toc-page="timeline"> so that the renderer can correct the number in place when it has
+   * read where the section landed, instead of loading the whole document again.
+   */
   tocPage(...args) {
     const id = expectString(argsOf(args)[0], 'a section id');
     const pages = (rootOf(args).tocPages ?? {}) as Record<string, number>;
-    return pages[id] ?? '';
+    return new Handlebars.SafeString(`<span ${TOC_PAGE_ATTRIBUTE}="${esc(id)}">${esc(pages[id] ?? '')}</span>`);
   },
   /** {{#with (statementById id)}}…{{/with}}: a statement of the briefing by its id (undefined if absent). */
   statementById(...args) {

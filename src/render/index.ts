@@ -7,6 +7,8 @@ import type { Analysis } from '../analyze/types.js';
 import { ReportError } from '../errors.js';
 import { type BrowserSession, withBrowser } from './browser.js';
 import { formatPeriod } from './format.js';
+import he from 'he';
+import { TOC_PAGE_ATTRIBUTE } from './helpers.js';
 import { briefingSections, htmlRenderer, renderHtml } from './html.js';
 import { type PdfLayout, readLayout } from './pdf-pages.js';
 
@@ -20,7 +22,7 @@ export {
   withBrowser,
   withBrowserStarting,
 } from './browser.js';
-export type { BrowserOptions, BrowserSession, PdfMetadata, PdfRenderOptions } from './browser.js';
+export type { BrowserOptions, BrowserSession, LoadOptions, PdfMetadata, PdfRenderOptions, PrintOptions } from './browser.js';
 export { startPreviewServer } from './server.js';
 export type { PreviewServer, PreviewServerOptions } from './server.js';
 export { loadTheme, DEFAULT_THEME_DIR } from './theme.js';
@@ -154,12 +156,37 @@ async function previousTocPages(htmlPath: string): Promise<Record<string, number
   }
 }
 
+/** The page-number spans {{tocPage}} writes: id (as written in the HTML) → the number shown. */
+const TOC_PAGE_SPAN = new RegExp(`<span ${TOC_PAGE_ATTRIBUTE}="([^"<>]*)">([^<]*)</span>`, 'g');
+
+/** `html` with every {{tocPage}} number set from `pages` (empty where a section has no page). */
+function fillTocPages(html: string, pages: Record<string, number>): string {
+  return html.replace(TOC_PAGE_SPAN, (_span, id: string) => {
+    const page = pages[he.decode(id)];
+    return `<span ${TOC_PAGE_ATTRIBUTE}="${id}">${page === undefined ? '' : String(page)}</span>`;
+  });
+}
+
+/** The texts BrowserSession.setTexts needs to turn the loaded document into fillTocPages(html, pages). */
+function tocPageTexts(html: string, pages: Record<string, number>): Record<string, string> {
+  const texts: Record<string, string> = {};
+  for (const match of html.matchAll(TOC_PAGE_SPAN)) {
+    const id = he.decode(match[1] ?? '');
+    texts[id] = pages[id] === undefined ? '' : String(pages[id]);
+  }
+  return texts;
+}
+
+/** At most this many prints per briefing (the layout of the contents page rarely moves anything). */
+const MAX_PRINTS = 3;
+
 /**
  * Renders the HTML preview and (unless htmlOnly) the PDF. The table of contents needs the page each
- * section starts on, which only the printed PDF tells: the briefing is printed with the numbers of the
- * previous run of the same briefing (if any), the pages are read back, and when they differ it is
- * printed again with the numbers read (at most three prints). Without earlier numbers the first print
- * only reads the layout, so it skips the tagged structure.
+ * section starts on, which only the printed PDF tells. The briefing is loaded once; without page numbers
+ * from a previous run of the same briefing, a layout-only print (nothing painted, a fraction of a full
+ * print) reads where each section lands first. Then it is printed in full, the pages are read back, and
+ * when the contents' numbers were wrong they are corrected and it is printed again. Numbers are corrected
+ * in the loaded document when only the {{tocPage}} spans differ (otherwise the HTML is loaded again).
  */
 export async function renderBriefing(analysis: Analysis, opts: RenderBriefingOptions): Promise<RenderBriefingResult> {
   if (!/^[^/\\\0]+$/.test(opts.fileStem) || opts.fileStem === '.' || opts.fileStem === '..') {
@@ -190,19 +217,31 @@ export async function renderBriefing(analysis: Analysis, opts: RenderBriefingOpt
 
   const print = async (session: BrowserSession) => {
     let tocPages = guess;
-    let html = '';
-    let pdf: Uint8Array = new Uint8Array();
-    let layout: PdfLayout = { pages: 0, starts: {} };
+    let html = firstHtml;
+    let prints = 0;
+    /** Shows `pages` in the contents of the loaded document (in place when that is all that changes). */
+    const showPages = async (pages: Record<string, number>): Promise<void> => {
+      const next = renderPass(pages);
+      if (fillTocPages(html, pages) === next) await session.setTexts(TOC_PAGE_ATTRIBUTE, tocPageTexts(html, pages));
+      else await session.load(withTocMark(next, pages));
+      html = next;
+      tocPages = pages;
+    };
+    await session.load(withTocMark(html, tocPages));
+    if (Object.keys(guess).length === 0) {
+      prints += 1;
+      await showPages((await readLayout(await session.print({ ...meta, layoutOnly: true }), ids)).starts);
+    }
+    let pdf: Uint8Array;
+    let layout: PdfLayout;
     let settled = false;
-    for (let pass = 0; pass < 3 && !settled; pass++) {
-      // Without numbers to try, the first print cannot be the final one: it only reads the layout.
-      const final = pass > 0 || Object.keys(guess).length > 0;
-      const body = pass === 0 ? firstHtml : renderPass(tocPages);
-      html = withTocMark(body, tocPages);
-      pdf = await session.renderPdf(html, { ...meta, tagged: final });
+    for (;;) {
+      pdf = await session.print(meta);
+      prints += 1;
       layout = await readLayout(pdf, ids);
-      settled = final && sameStarts(tocPages, layout.starts);
-      tocPages = layout.starts;
+      settled = sameStarts(tocPages, layout.starts);
+      if (settled || prints >= MAX_PRINTS) break;
+      await showPages(layout.starts);
     }
     if (!settled) {
       warnings.push('the page numbers in the contents may be off by a page: the layout did not settle after three passes');
@@ -214,7 +253,7 @@ export async function renderBriefing(analysis: Analysis, opts: RenderBriefingOpt
         `blocked ${session.blockedRequests.length} request(s) from the template (briefings render offline): ${[...new Set(session.blockedRequests)].slice(0, 3).join(', ')}`,
       );
     }
-    return { html, pdf, pages: layout.pages };
+    return { html: withTocMark(html, tocPages), pdf, pages: layout.pages };
   };
   const { html, pdf, pages } = opts.browser
     ? await print(await opts.browser)

@@ -106,7 +106,7 @@ describe('the PDF briefing', () => {
 
   it('gives each contents entry the page its section actually starts on', () => {
     const html = readFileSync(result.html, 'utf8');
-    const entries = [...html.matchAll(/<a href="#([a-z]+)"><span class="toc-title">([^<]+)<\/span><span class="toc-leader" aria-hidden="true"><\/span><span class="toc-page">(\d+)<\/span>/g)];
+    const entries = [...html.matchAll(/<a href="#([a-z]+)"><span class="toc-title">([^<]+)<\/span><span class="toc-leader" aria-hidden="true"><\/span><span class="toc-page"><span data-toc-page="\1">(\d+)<\/span><\/span>/g)];
     expect(entries.length).toBe(10);
     for (const [, , title, page] of entries) {
       const heading = title === 'Key judgements' ? 'Key judgements' : title!;
