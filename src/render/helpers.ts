@@ -44,6 +44,13 @@ export function cssString(value: string): string {
   return `"${value.replace(/[\\"'<>&\n\r\f]/g, (ch) => `\\${ch.charCodeAt(0).toString(16)} `)}"`;
 }
 
+/** The first `count` words of `text`, and "…" when some were cut. */
+export function firstWords(text: string, count: number): string {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  if (words.length <= count) return words.join(' ');
+  return `${words.slice(0, Math.max(1, count)).join(' ').replace(/[,;:–—-]+$/, '')}…`;
+}
+
 const GROUP_LABELS: Record<string, string> = {
   'federal-government': 'Federal government',
   'provincial-government': 'Provincial government',
@@ -121,6 +128,14 @@ const helpers: Record<string, (...args: unknown[]) => unknown> = {
       return `<a class="cite" href="#source-${esc(number)}">[${esc(number)}]</a>`;
     });
     return new Handlebars.SafeString(links.join(''));
+  },
+  /**
+   * {{firstWords text 12}}: the first 12 words, with "…" when there were more (the one-line
+   * cross-references of a compact briefing). A trailing comma or colon before the cut is dropped.
+   */
+  firstWords(...args) {
+    const [value, count] = argsOf(args);
+    return firstWords(expectString(value, 'a text'), expectNumber(count, 'a word count'));
   },
   /** {{hostname url}} → "www.dawn.com" (empty when not a URL). */
   hostname(...args) {

@@ -4,6 +4,7 @@ import Handlebars from 'handlebars';
 import type { Analysis } from '../analyze/types.js';
 import { speakerSeries } from './charts.js';
 import { fontFaceCss } from './fonts.js';
+import { ReportError } from '../errors.js';
 import { formatPeriod } from './format.js';
 import { compileTheme, loadTheme } from './theme.js';
 
@@ -33,14 +34,57 @@ export function briefingSections(analysis: Analysis): SectionEntry[] {
   return sections;
 }
 
-export interface RenderHtmlOptions {
+/**
+ * Briefings with at least this many statements are set compact by default (see BriefingLayout). Chosen
+ * from measurements of Chromium's print time, which grows with the page count: at 10,000 statements the
+ * full layout is ~1,460 A4 pages, mostly the same statements printed again under each theme and under
+ * "Foreign governments". Below a thousand statements the full layout stays under ~150 pages.
+ */
+export const DEFAULT_COMPACT_FROM = 1000;
+
+/**
+ * How the templates lay the briefing out; templates read it as `layout.*`.
+ * - `compact`: the themes and foreign-government sections list each statement as a one-line cross-reference
+ *   (date · first words, linked to the full entry under its speaker) instead of printing it again in full.
+ * - `compactFrom`: the statement count from which `compact` is on (RenderHtmlOptions.compactFrom,
+ *   DEFAULT_COMPACT_FROM unless given; 0 makes every briefing compact, Infinity none).
+ * - `xrefWords`: how many words of a statement a cross-reference shows.
+ */
+export interface BriefingLayout {
+  compact: boolean;
+  compactFrom: number;
+  xrefWords: number;
+}
+
+export interface LayoutOptions {
+  /** Statement count from which the briefing is set compact (default DEFAULT_COMPACT_FROM). */
+  compactFrom?: number;
+}
+
+/** Words of a statement shown in a cross-reference: enough to recognise it on one line. */
+const XREF_WORDS = 16;
+
+export function briefingLayout(analysis: Analysis, opts: LayoutOptions = {}): BriefingLayout {
+  const compactFrom = opts.compactFrom ?? DEFAULT_COMPACT_FROM;
+  if (Number.isNaN(compactFrom) || compactFrom < 0) {
+    throw new ReportError('usage', `compactFrom ${compactFrom}: expected a statement count of 0 or more`);
+  }
+  return { compact: analysis.counts.statements >= compactFrom, compactFrom, xrefWords: XREF_WORDS };
+}
+
+export interface RenderHtmlOptions extends LayoutOptions {
   templateDir?: string;
   /** Section id → PDF page where it starts (filled in on the second pass). */
   tocPages?: Record<string, number>;
 }
 
 /** The context a template renders against. */
-export function templateContext(analysis: Analysis, tocPages: Record<string, number>, css: string): Record<string, unknown> {
+export function templateContext(
+  analysis: Analysis,
+  tocPages: Record<string, number>,
+  css: string,
+  layout: BriefingLayout = briefingLayout(analysis),
+): Record<string, unknown> {
   const sections = briefingSections(analysis);
   const { series } = speakerSeries(
     analysis.speakers.map((profile) => profile.speaker),
@@ -67,6 +111,7 @@ export function templateContext(analysis: Analysis, tocPages: Record<string, num
     hasPageNumbers: Object.keys(tocPages).length > 0,
     themeLabels,
     speakerColours: Object.fromEntries(series.map((s) => [s.id, s.colour])),
+    layout,
     // The theme's stylesheet plus our fonts. Not data from articles, so it is passed unescaped.
     styles: new Handlebars.SafeString(css),
   };
@@ -74,16 +119,21 @@ export function templateContext(analysis: Analysis, tocPages: Record<string, num
 
 /** Renders the briefing's HTML: one self-contained file (fonts inlined, no script, no external request). */
 export async function renderHtml(analysis: Analysis, opts: RenderHtmlOptions = {}): Promise<string> {
-  return htmlRenderer(analysis, opts.templateDir)(opts.tocPages ?? {});
+  return htmlRenderer(analysis, opts.templateDir, opts)(opts.tocPages ?? {});
 }
 
 /**
  * The theme loaded and compiled once, for rendering the same analysis with different page numbers
  * (each print pass of a briefing). Template errors are thrown here or on the first call.
  */
-export function htmlRenderer(analysis: Analysis, templateDir?: string): (tocPages: Record<string, number>) => string {
+export function htmlRenderer(
+  analysis: Analysis,
+  templateDir?: string,
+  layoutOptions: LayoutOptions = {},
+): (tocPages: Record<string, number>) => string {
+  const layout = briefingLayout(analysis, layoutOptions);
   const theme = loadTheme(templateDir);
   const render = compileTheme(theme);
   const css = `${fontFaceCss()}\n${theme.css.text}`;
-  return (tocPages) => render(templateContext(analysis, tocPages, css));
+  return (tocPages) => render(templateContext(analysis, tocPages, css, layout));
 }
