@@ -14,7 +14,7 @@ export interface ArticleExtraction {
 export type ArticleResult = { ok: true; value: ArticleExtraction } | { ok: false; message: string };
 
 export async function readAndExtract(file: string, registry: Registry): Promise<ArticleExtraction> {
-  return extractFrom(await ingest.readArticle(file), registry);
+  return extractFrom(ingest.readArticleSync(file), registry);
 }
 
 function extractFrom(article: Article, registry: Registry): ArticleExtraction {
@@ -23,43 +23,19 @@ function extractFrom(article: Article, registry: Registry): ArticleExtraction {
   return { article: meta, statements };
 }
 
-/** How many articles are read ahead of the one being extracted. */
-const READ_AHEAD = 8;
-
-type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
-
-const settle = <T>(promise: Promise<T>): Promise<Settled<T>> =>
-  promise.then(
-    (value) => ({ ok: true as const, value }),
-    (error: unknown) => ({ ok: false as const, error }),
-  );
-
 /**
- * readAndExtract for each file, in order, with the next files already being read while one is
- * extracted. Each read is a handful of asynchronous file operations whose round trips through the
- * thread pool cost far more than the bytes (~0.2 ms per article awaited one by one, a sixth of a
- * worker's time on the bench corpus); overlapped with the extraction they cost next to nothing.
+ * readAndExtract for each file, in order. The reads are synchronous (see ingest.readArticleSync):
+ * promise-based reads cost ~0.2 ms each in round trips through the thread pool, more than the
+ * extraction of a short article, and overlapping them with the extraction only hid part of it.
  */
 export async function* readAndExtractEach(files: readonly string[], registry: Registry): AsyncGenerator<ArticleResult> {
-  const reads: Promise<Settled<Article>>[] = [];
-  let next = 0;
-  const readAhead = () => {
-    while (next < files.length && reads.length < READ_AHEAD) {
-      reads.push(settle(ingest.readArticle(files[next] as string)));
-      next += 1;
-    }
-  };
-  readAhead();
-  for (let read = reads.shift(); read !== undefined; read = reads.shift()) {
-    const article = await read;
-    readAhead();
-    let result: ArticleResult;
-    try {
-      if (!article.ok) throw article.error;
-      result = { ok: true, value: extractFrom(article.value, registry) };
-    } catch (error) {
-      result = { ok: false, message: error instanceof Error ? error.message : String(error) };
-    }
-    yield result;
+  for (const file of files) yield readAndExtractNow(file, registry);
+}
+
+function readAndExtractNow(file: string, registry: Registry): ArticleResult {
+  try {
+    return { ok: true, value: extractFrom(ingest.readArticleSync(file), registry) };
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
   }
 }
