@@ -245,17 +245,19 @@ function attributeContinuations(ctx: SentenceContext, pending: Array<{ found: Fo
 
 /** The deliberative body the article reports on (for "it was decided"): the first one it names. */
 function articleBody(text: string, discourse: Discourse): Voice | null {
-  if (!discourse.registry.speakers.some((s) => s.kind === 'body')) return null;
+  const { registry } = discourse;
+  if (!registry.speakers.some((s) => s.kind === 'body')) return null;
   const head = text.slice(0, 200_000);
   // Line by line (a paragraph each), to stop at the first body named; a name broken across two
-  // paragraphs is no name.
-  for (let from = 0; from < head.length; ) {
+  // paragraphs is no name. Only lines where a body's alias appears at all are read in full.
+  for (let from = registry.nextBodyAliasAt(head, 0); from >= 0 && from < head.length; ) {
+    const lineStart = head.lastIndexOf('\n', from - 1) + 1;
     const newline = head.indexOf('\n', from);
     const to = newline < 0 ? head.length : newline;
-    for (const hit of to > from ? discourse.registry.findAliases(head.slice(from, to)) : []) {
-      if (hit.speaker.kind === 'body') return { entity: hitEntity(head, { ...hit, start: hit.start + from, end: hit.end + from }, discourse), voice: null };
+    for (const hit of registry.findAliases(head.slice(lineStart, to))) {
+      if (hit.speaker.kind === 'body') return { entity: hitEntity(head, { ...hit, start: hit.start + lineStart, end: hit.end + lineStart }, discourse), voice: null };
     }
-    from = to + 1;
+    from = to + 1 < head.length ? registry.nextBodyAliasAt(head, to + 1) : -1;
   }
   return null;
 }

@@ -36,10 +36,18 @@ export interface CompiledRegistry {
   registry: Registry;
   speakers: CompiledSpeaker[];
   byId: Map<string, CompiledSpeaker>;
+  /** Speakers by their lower-cased display name (the first listed, when two share one). */
+  byLowerName: Map<string, CompiledSpeaker>;
   /** Finds every alias in a phrase (longest first, non-overlapping). */
   findAliases(text: string): AliasHit[];
   /** People whose surname (or a spelling one letter off) is `token`. */
   peopleBySurname(token: string): CompiledSpeaker[];
+  /**
+   * Where the first alias of a deliberative body (kind 'body') begins at or after `from`, taken on its
+   * own, or -1. A cheap necessary test: findAliases can find a body only where this finds one, as a
+   * longer alias of someone else may still win there.
+   */
+  nextBodyAliasAt(text: string, from: number): number;
 }
 
 const INSTITUTIONAL_GROUPS = new Set(['foreign-government', 'international-organisation', 'media']);
@@ -105,6 +113,13 @@ function buildMatcher(entries: Map<string, AliasEntry[]>, flags: string): RegExp
   const aliases = [...entries.keys()].sort((a, b) => b.length - a.length);
   if (aliases.length === 0) return null;
   return new RegExp(`(?:${aliases.map(aliasSource).join('|')})(?![\\p{L}\\p{N}])`, `${flags}y`);
+}
+
+/** The aliases of a table that name a deliberative body, as one global (searching) regex. */
+function buildBodySearch(entries: Map<string, AliasEntry[]>, flags: string): RegExp | null {
+  const bodies = new Map([...entries].filter(([, list]) => list.some((entry) => entry.speaker.kind === 'body')));
+  const sticky = buildMatcher(bodies, flags);
+  return sticky && new RegExp(sticky.source, `${flags}g`);
 }
 
 /** The first word of an alias or a text token, cut at a hyphen, apostrophe or full stop ("inter", "u"). */
@@ -180,6 +195,7 @@ export function compileRegistry(registry: Registry): CompiledRegistry {
     const key = normaliseAlias(match[0], caseSensitive);
     for (const entry of table.get(key) ?? []) out.push({ start: at, end: at + match[0].length, text: match[0], ...entry });
   }
+  const bodySearches = [buildBodySearch(sensitive, 'u'), buildBodySearch(insensitive, 'iu')].filter((re) => re !== null);
   const cache = new Map<string, AliasHit[]>();
   const nearSurnames = new Map<string, CompiledSpeaker[]>();
 
@@ -187,6 +203,7 @@ export function compileRegistry(registry: Registry): CompiledRegistry {
     registry,
     speakers,
     byId: new Map(speakers.map((compiled) => [compiled.speaker.id, compiled])),
+    byLowerName: lowerNameIndex(speakers),
     findAliases(text: string): AliasHit[] {
       const cached = cache.get(text);
       if (cached) return cached;
@@ -224,7 +241,25 @@ export function compileRegistry(registry: Registry): CompiledRegistry {
       nearSurnames.set(lower, near);
       return near;
     },
+    nextBodyAliasAt(text: string, from: number): number {
+      let first = -1;
+      for (const re of bodySearches) {
+        re.lastIndex = from;
+        const match = re.exec(text);
+        if (match && (first < 0 || match.index < first)) first = match.index;
+      }
+      return first;
+    },
   };
+}
+
+function lowerNameIndex(speakers: readonly CompiledSpeaker[]): Map<string, CompiledSpeaker> {
+  const index = new Map<string, CompiledSpeaker>();
+  for (const compiled of speakers) {
+    const key = compiled.speaker.name.toLowerCase();
+    if (!index.has(key)) index.set(key, compiled);
+  }
+  return index;
 }
 
 /** True when a role alias holds on `date` (any date when the article is undated). */

@@ -122,9 +122,11 @@ export function trimSpan(text: string, start: number, end: number): [number, num
   return [s, e];
 }
 
+/** A letter or digit in [from, to) of the masked sentence (the mask character is neither). */
 function hasWords(masked: string, from: number, to: number): boolean {
-  return /[\p{L}\p{N}]/u.test(masked.slice(from, to).replace(new RegExp(`${MASK}+`, 'g'), ''));
+  return LETTER_OR_DIGIT.test(masked.slice(from, to));
 }
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /** Length of the introductory phrases at the start of a clause ("Addressing the meeting, "). */
 /** "Asked whether the talks would resume, …": a question put to the speaker opens the sentence. */
@@ -946,6 +948,9 @@ function accordingVoices(phrase: string, discourse: Discourse, trailing: boolean
   return voices;
 }
 
+/** "it was decided", "it has been agreed": a passive report of what a meeting did. */
+const IMPERSONAL_PASSIVE = new RegExp(`^\\s*it\\s+(?:was|has\\s+been|had\\s+been|is)\\s+(?:also\\s+|further\\s+|unanimously\\s+|strongly\\s+|categorically\\s+)?(${IMPERSONAL_VERBS})\\b`, 'i');
+
 /** Impersonal reports of a meeting: "it was decided to …", "emphasis was placed on …", "an approach was adopted". */
 export function findImpersonal(ctx: SentenceContext, floor: number): Found[] {
   const { masked, sentence } = ctx;
@@ -958,7 +963,7 @@ export function findImpersonal(ctx: SentenceContext, floor: number): Found[] {
     const [s, e] = trimSpan(ctx.text, base + from, base + contentEnd(masked, from, masked.length));
     return e > s ? [{ voices: [body], kind: 'indirect', start: s, end: e, frames, anchor: base + floor, subjectStart: base + floor, verb }] : [];
   };
-  const passive = new RegExp(`^\\s*it\\s+(?:was|has\\s+been|had\\s+been|is)\\s+(?:also\\s+|further\\s+|unanimously\\s+|strongly\\s+|categorically\\s+)?(${IMPERSONAL_VERBS})\\b`, 'i').exec(clause);
+  const passive = IMPERSONAL_PASSIVE.exec(clause);
   if (passive) {
     const verbEnd = floor + passive[0].length;
     const pos = skipAdjuncts(masked, verbEnd);

@@ -104,6 +104,8 @@ function roleHolder(full: string, discourse: Discourse): Voice | null {
   return { entity, voice: null };
 }
 const OFFICE_BY_POSSESSIVE = new RegExp(`\\b(\\p{Lu}[\\p{L}-]+)(?:\\s+(?:district|division|city|province|region))?['’]s\\s+(${UNIQUE_OFFICES})\\b`, 'giu');
+/** Its non-global twin, for a single look-up (a global regex keeps state between calls). */
+const OFFICE_BY_POSSESSIVE_ONE = new RegExp(OFFICE_BY_POSSESSIVE.source, 'iu');
 /** A word every unique office has (any case, then as written): without one, no office is named. */
 const OFFICE_WORD = /commissioner|inspector|secretary|officer|superintendent|governor|mayor|commander/iu;
 const OFFICE_WORD_LOWER = /commissioner|inspector|secretary|officer|superintendent|governor|mayor|commander/u;
@@ -144,7 +146,7 @@ export class Discourse {
   }
 
   unknownEntity(name: string, kind: SpeakerKind): Entity {
-    const known = this.registry.speakers.find((s) => s.speaker.name.toLowerCase() === name.toLowerCase());
+    const known = this.registry.byLowerName.get(name.toLowerCase());
     if (known) return this.entityFor(known);
     return this.intern(`name:${name.toLowerCase()}`, null, name, kind, false);
   }
@@ -832,7 +834,7 @@ function unnamedOffice(text: string, discourse: Discourse): Voice | null {
     entity.roleNouns.add(office);
     return { entity, voice: null };
   }
-  const possessive = new RegExp(OFFICE_BY_POSSESSIVE.source, 'iu').exec(text);
+  const possessive = OFFICE_BY_POSSESSIVE_ONE.exec(text);
   if (possessive?.[1] && possessive[2]) {
     const entity = discourse.unknownEntity(`${possessive[1]} ${titleCase(possessive[2].toLowerCase())}`, 'person');
     entity.roleNouns.add(possessive[2].toLowerCase());
