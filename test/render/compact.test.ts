@@ -109,6 +109,16 @@ describe('renderHtml in the compact layout', () => {
     expect(all(foreign, byClass('xref')).map((li) => all(li, byTag('a'))[0]!.attribs.href)).toEqual(expected);
   });
 
+  it('lists the undated statements by speaker and first words', async () => {
+    const doc = parse(await renderHtml(analysis, { compactFrom: 0 }));
+    const undated = sectionOf(doc, 'undated');
+    expect(all(undated, byClass('statement'))).toHaveLength(0);
+    const rows = all(undated, byClass('xref'));
+    expect(rows.map((li) => all(li, byTag('a'))[0]!.attribs.href)).toEqual(analysis.undated.map((s) => `#st-${s.id}`));
+    const first = analysis.undated[0]!;
+    expect(text(rows[0]!)).toBe(`${first.speakerInfo.name}“${firstWords(first.text, 16)}”`);
+  });
+
   it('keeps the full layout, with no cross-reference, below the threshold', async () => {
     const html = await renderHtml(analysis);
     expect(html).not.toContain('class="xref');
