@@ -1,12 +1,8 @@
 // When a statement was made: date phrases in the words around the reporting verb, resolved against
 // the publication date (weekdays to the latest such day on or before it; "yesterday"; "a day after" an
 // event the article dates), and the fallback to the publication date.
-import dayjs from 'dayjs';
-import utc from 'dayjs/plugin/utc.js';
 import type { DateBasis, IsoDate } from '../types.js';
 import { MONTHS, WEEKDAYS } from './lexicon.js';
-
-dayjs.extend(utc);
 
 export interface DateMention {
   start: number;
@@ -37,8 +33,26 @@ const HAS_DAY = /day/iu;
 const HAS_TODAY_WORD = /to(?:day|night)|this|yesterday|last/iu;
 const HAS_SAME_DAY_WORD = /later|earlier|hours/iu;
 
-const day = (iso: IsoDate) => dayjs.utc(iso, 'YYYY-MM-DD');
-const fmt = (d: dayjs.Dayjs): IsoDate => d.format('YYYY-MM-DD');
+// Day arithmetic on UTC dates (no time zone can shift a day). Plain Date, as dayjs's wrappers cost
+// more than the arithmetic on every date phrase; the rules are dayjs's (a month or year step keeps the
+// day of the month where it exists, else takes the month's last day).
+const day = (iso: IsoDate): Date => new Date(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))));
+const fmt = (d: Date): IsoDate =>
+  `${String(d.getUTCFullYear()).padStart(4, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
+const DAY_MS = 86_400_000;
+const addDays = (d: Date, days: number): Date => new Date(d.getTime() + days * DAY_MS);
+/** `d` with its day of the month set to `dayOfMonth`, rolling over into the next month as Date does. */
+function withDate(d: Date, dayOfMonth: number): Date {
+  const out = new Date(d.getTime());
+  out.setUTCDate(dayOfMonth);
+  return out;
+}
+/** `months` months on (or back), on the same day of the month or the month's last day. */
+function addMonths(d: Date, months: number): Date {
+  const first = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1));
+  const lastDay = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  return withDate(first, Math.min(d.getUTCDate(), lastDay));
+}
 
 function monthIndex(name: string): number {
   const lower = name.toLowerCase().slice(0, 3);
@@ -49,18 +63,18 @@ function monthIndex(name: string): number {
 export function resolveWeekday(weekday: string, published: IsoDate): IsoDate {
   const target = WEEKDAYS.indexOf(weekday.toLowerCase());
   const pub = day(published);
-  const delta = (pub.day() - target + 7) % 7;
-  return fmt(pub.subtract(delta, 'day'));
+  const delta = (pub.getUTCDay() - target + 7) % 7;
+  return fmt(addDays(pub, -delta));
 }
 
 /** A day of the month: the publication year, or the year before when that would lie after publication. */
 export function resolveMonthDay(month: number, dayOfMonth: number, year: number | null, published: IsoDate | null): IsoDate | null {
   if (month < 0 || dayOfMonth < 1 || dayOfMonth > 31) return null;
-  const baseYear = year ?? (published ? day(published).year() : null);
+  const baseYear = year ?? (published ? day(published).getUTCFullYear() : null);
   if (baseYear === null) return null;
-  let candidate = dayjs.utc(Date.UTC(baseYear, month, dayOfMonth));
-  if (candidate.date() !== dayOfMonth) return null;
-  if (!year && published && candidate.isAfter(day(published))) candidate = candidate.subtract(1, 'year');
+  let candidate = new Date(Date.UTC(baseYear, month, dayOfMonth));
+  if (candidate.getUTCDate() !== dayOfMonth) return null;
+  if (!year && published && candidate.getTime() > day(published).getTime()) candidate = addMonths(candidate, -12);
   return fmt(candidate);
 }
 
@@ -70,11 +84,30 @@ export function resolveMonthDay(month: number, dayOfMonth: number, year: number 
  */
 export function findDateMentions(text: string, start: number, end: number, published: IsoDate | null): DateMention[] {
   const slice = text.slice(start, end);
+  const key = `${published ?? ''}|${slice}`;
+  let mentions = mentionsBySlice.get(key);
+  if (!mentions) {
+    mentions = mentionsIn(slice, published);
+    if (mentionsBySlice.size >= MAX_REMEMBERED_SLICES) mentionsBySlice.clear();
+    mentionsBySlice.set(key, mentions);
+  }
+  return mentions.map((mention) => ({ ...mention, start: start + mention.start, end: start + mention.end }));
+}
+
+/**
+ * The mentions of findDateMentions by publication day and words, with offsets into those words: the
+ * same sentences and frames come back (the extractor asks about a range more than once, and repeated
+ * paragraphs and syndicated copy recur across articles), and are read once.
+ */
+const mentionsBySlice = new Map<string, readonly DateMention[]>();
+const MAX_REMEMBERED_SLICES = 20_000;
+
+function mentionsIn(slice: string, published: IsoDate | null): DateMention[] {
   const out: DateMention[] = [];
   const push = (at: number, length: number, date: IsoDate | null, basis: DateBasis, strength: number) => {
     if (!date) return;
     if (published && date > published) return;
-    out.push({ start: start + at, end: start + at + length, date, basis, strength });
+    out.push({ start: at, end: at + length, date, basis, strength });
   };
   const digits = HAS_DIGIT.test(slice);
   if (published) {
@@ -88,14 +121,14 @@ export function findDateMentions(text: string, start: number, end: number, publi
     if (digits) for (const match of slice.matchAll(ORDINAL_DAY_RE)) {
       const dayOfMonth = Number(match[1]);
       const pub = day(published);
-      let candidate = pub.date(dayOfMonth);
-      if (candidate.date() !== dayOfMonth || candidate.isAfter(pub)) candidate = pub.subtract(1, 'month').date(dayOfMonth);
-      if (candidate.date() === dayOfMonth) push(match.index ?? 0, match[0].length, fmt(candidate), 'relative', 3);
+      let candidate = withDate(pub, dayOfMonth);
+      if (candidate.getUTCDate() !== dayOfMonth || candidate.getTime() > pub.getTime()) candidate = withDate(addMonths(pub, -1), dayOfMonth);
+      if (candidate.getUTCDate() === dayOfMonth) push(match.index ?? 0, match[0].length, fmt(candidate), 'relative', 3);
     }
     if (HAS_TODAY_WORD.test(slice)) for (const match of slice.matchAll(TODAY_RE)) {
       const word = (match[1] ?? '').toLowerCase();
       const back = word === 'yesterday' || word === 'last night' ? 1 : 0;
-      push(match.index ?? 0, match[0].length, fmt(day(published).subtract(back, 'day')), 'relative', 2);
+      push(match.index ?? 0, match[0].length, fmt(addDays(day(published), -back)), 'relative', 2);
     }
     if (HAS_SAME_DAY_WORD.test(slice)) for (const match of slice.matchAll(SAME_DAY_RE)) push(match.index ?? 0, match[0].length, published, 'published', 0);
   }
@@ -128,7 +161,7 @@ export function findDayAfter(text: string, start: number, end: number): number[]
 }
 
 export function shiftDays(date: IsoDate, days: number): IsoDate {
-  return fmt(day(date).add(days, 'day'));
+  return fmt(addDays(day(date), days));
 }
 
 /** The mention that dates a verb at `anchor`: the strongest, then the nearest. */

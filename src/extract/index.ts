@@ -355,8 +355,18 @@ function finalise(
     const span = contents[lastStartingBy(contents, at)];
     return span !== undefined && at < span[1];
   };
-  /** A sentence's narration: its words less quotes and reported content. */
+  /** A sentence's narration: its words less quotes and reported content (each range worked out once). */
+  const narrations = new Map<string, string>();
   const narrationOf = (from: number, to: number): string => {
+    const key = `${from}:${to}`;
+    let words = narrations.get(key);
+    if (words === undefined) {
+      words = blankedNarration(from, to);
+      narrations.set(key, words);
+    }
+    return words;
+  };
+  const blankedNarration = (from: number, to: number): string => {
     let words = text.slice(from, to).replace(/“[^”]*”|"[^"]*"/g, (quoted) => ' '.repeat(quoted.length));
     for (let i = Math.max(0, lastStartingBy(contents, from)); i < contents.length; i++) {
       const [s, e] = contents[i] ?? [to, to];

@@ -338,6 +338,25 @@ interface NameRun {
 
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}.'’-]*|\(|\)|,/gu;
 const CAPITAL_START = /^\p{Lu}/u;
+/**
+ * Outside a run and outside brackets, everything up to the next capitalised word or bracket: words
+ * that do not start with a capital, commas and the characters between words change nothing there.
+ * Skipped in one step, token for token as TOKEN reads them, most of a sentence costs no work per word.
+ */
+const OUTSIDE_RUNS = /(?:(?!\p{Lu})[\p{L}\p{N}][\p{L}\p{N}.'’-]*|[^\p{L}\p{N}()])*/uy;
+
+/** CAPITAL_START.test(word), without the regex for ASCII letters and digits. */
+function startsWithCapital(word: string): boolean {
+  const code = word.charCodeAt(0);
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a;
+  return CAPITAL_START.test(word);
+}
+
+/** /['’]s$/u.test(word) */
+function endsPossessive(word: string): boolean {
+  const mark = word.charCodeAt(word.length - 2);
+  return word.endsWith('s') && (mark === 0x27 || mark === 0x2019);
+}
 
 /** Runs of capitalised words that are neither titles, calendar words nor registry aliases. */
 export function nameRuns(text: string, hits: AliasHit[]): NameRun[] {
@@ -352,9 +371,18 @@ export function nameRuns(text: string, hits: AliasHit[]): NameRun[] {
     current = null;
   };
   let parenDepth = 0;
-  for (const match of text.matchAll(TOKEN)) {
+  for (let next = 0; ; ) {
+    if (!current && parenDepth === 0) {
+      OUTSIDE_RUNS.lastIndex = next;
+      OUTSIDE_RUNS.exec(text);
+      next = OUTSIDE_RUNS.lastIndex;
+    }
+    TOKEN.lastIndex = next;
+    const match = TOKEN.exec(text);
+    if (!match) break;
     const token = match[0];
-    const at = match.index ?? 0;
+    const at = match.index;
+    next = at + token.length;
     if (token === '(') {
       parenDepth++;
       flush();
@@ -369,12 +397,13 @@ export function nameRuns(text: string, hits: AliasHit[]): NameRun[] {
       continue;
     }
     // A lower-case word outside a run neither starts nor ends one: most words stop here.
-    if (!current && !CAPITAL_START.test(token)) continue;
-    const bare = token.replace(/['’]s$/u, '').replace(/\.$/, '');
+    const capital = startsWithCapital(token);
+    if (!current && !capital) continue;
+    const possessive = endsPossessive(token);
+    const unpossessed = possessive ? token.slice(0, -2) : token;
+    const bare = unpossessed.endsWith('.') ? unpossessed.slice(0, -1) : unpossessed;
     const lower = bare.toLowerCase();
     const inHit = hits.some((hit) => at >= hit.start && at < hit.end);
-    const capital = CAPITAL_START.test(bare);
-    const possessive = /['’]s$/u.test(token);
     if (inHit || CALENDAR.has(lower) || (TITLE_WORDS.has(lower) && !ORG_WORDS.test(bare))) {
       flush();
       continue;

@@ -344,9 +344,28 @@ export function classifyThemes(
   return matches;
 }
 
-/** The theme ids of classifyThemes, for ExtractedStatement.themes. */
+/** Theme ids by threshold and words, per themes array (see themeIdsFor). */
+const idsByWords = new WeakMap<readonly Theme[], Map<string, readonly string[]>>();
+const MAX_REMEMBERED_WORDS = 20_000;
+
+/**
+ * The theme ids of classifyThemes, for ExtractedStatement.themes. The same words come back often (a
+ * statement carried by several articles, syndicated copy, a repeated paragraph): each is classified once.
+ */
 export function themeIdsFor(text: string, themes: readonly Theme[], threshold?: number): string[] {
-  return classifyThemes(text, themes, threshold).map((match) => match.themeId);
+  let remembered = idsByWords.get(themes);
+  if (!remembered) {
+    remembered = new Map();
+    idsByWords.set(themes, remembered);
+  }
+  const key = `${threshold ?? ''}\u0000${text}`;
+  let ids = remembered.get(key);
+  if (!ids) {
+    ids = classifyThemes(text, themes, threshold).map((match) => match.themeId);
+    if (remembered.size >= MAX_REMEMBERED_WORDS) remembered.clear();
+    remembered.set(key, ids);
+  }
+  return [...ids];
 }
 
 function roundScore(score: number): number {
