@@ -83,64 +83,96 @@ export function resolveMonthDay(month: number, dayOfMonth: number, year: number 
  * name an event, not the day of speaking, and are skipped; dates after publication are skipped too.
  */
 export function findDateMentions(text: string, start: number, end: number, published: IsoDate | null): DateMention[] {
-  const slice = text.slice(start, end);
-  const key = `${published ?? ''}|${slice}`;
-  let mentions = mentionsBySlice.get(key);
-  if (!mentions) {
-    mentions = mentionsIn(slice, published);
-    if (mentionsBySlice.size >= MAX_REMEMBERED_SLICES) mentionsBySlice.clear();
-    mentionsBySlice.set(key, mentions);
+  const out: DateMention[] = [];
+  for (const phrase of datePhrases(text.slice(start, end))) {
+    const date = resolvePhrase(phrase, published);
+    if (!date || (published && date > published)) continue;
+    out.push({ start: start + phrase.at, end: start + phrase.at + phrase.length, date, basis: phrase.basis, strength: phrase.strength });
   }
-  return mentions.map((mention) => ({ ...mention, start: start + mention.start, end: start + mention.end }));
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** A date phrase as written, before it is resolved against a publication day. */
+interface DatePhrase {
+  kind: 'weekday' | 'ordinal' | 'today' | 'same-day' | 'month-day';
+  at: number;
+  length: number;
+  basis: DateBasis;
+  strength: number;
+  /** weekday: "last"/"next"/"this"/"on" and the day's name; today: the word; ordinal: the day. */
+  words: string[];
+  /** month-day: month index, day of the month, year or null. */
+  numbers: Array<number | null>;
 }
 
 /**
- * The mentions of findDateMentions by publication day and words, with offsets into those words: the
- * same sentences and frames come back (the extractor asks about a range more than once, and repeated
- * paragraphs and syndicated copy recur across articles), and are read once.
+ * The date phrases of some words, in the order findDateMentions has always listed them (which its
+ * stable sort keeps for phrases at the same offset). Remembered by the words: the same sentences and
+ * frames come back (the extractor asks about a range more than once; repeated paragraphs and syndicated
+ * copy recur across articles), and finding the phrases is the costly part.
  */
-const mentionsBySlice = new Map<string, readonly DateMention[]>();
+function datePhrases(slice: string): readonly DatePhrase[] {
+  let phrases = phrasesBySlice.get(slice);
+  if (!phrases) {
+    phrases = scanPhrases(slice);
+    if (phrasesBySlice.size >= MAX_REMEMBERED_SLICES) phrasesBySlice.clear();
+    phrasesBySlice.set(slice, phrases);
+  }
+  return phrases;
+}
+
+const phrasesBySlice = new Map<string, readonly DatePhrase[]>();
 const MAX_REMEMBERED_SLICES = 20_000;
 
-function mentionsIn(slice: string, published: IsoDate | null): DateMention[] {
-  const out: DateMention[] = [];
-  const push = (at: number, length: number, date: IsoDate | null, basis: DateBasis, strength: number) => {
-    if (!date) return;
-    if (published && date > published) return;
-    out.push({ start: at, end: at + length, date, basis, strength });
-  };
+function scanPhrases(slice: string): DatePhrase[] {
+  const out: DatePhrase[] = [];
+  const add = (match: RegExpMatchArray, kind: DatePhrase['kind'], basis: DateBasis, strength: number, words: string[], numbers: Array<number | null> = []) =>
+    out.push({ kind, at: match.index ?? 0, length: match[0].length, basis, strength, words, numbers });
   const digits = HAS_DIGIT.test(slice);
-  if (published) {
-    if (HAS_DAY.test(slice)) for (const match of slice.matchAll(WEEKDAY_RE)) {
-      const which = match[1]?.toLowerCase();
-      if (which === 'next') continue;
+  // Relative phrases first (they need a publication day), then written dates.
+  if (HAS_DAY.test(slice)) for (const match of slice.matchAll(WEEKDAY_RE)) add(match, 'weekday', 'relative', 3, [match[1]?.toLowerCase() ?? '', match[2] ?? '']);
+  if (digits) for (const match of slice.matchAll(ORDINAL_DAY_RE)) add(match, 'ordinal', 'relative', 3, [], [Number(match[1])]);
+  if (HAS_TODAY_WORD.test(slice)) for (const match of slice.matchAll(TODAY_RE)) add(match, 'today', 'relative', 2, [(match[1] ?? '').toLowerCase()]);
+  if (HAS_SAME_DAY_WORD.test(slice)) for (const match of slice.matchAll(SAME_DAY_RE)) add(match, 'same-day', 'published', 0, []);
+  if (digits) for (const match of slice.matchAll(MONTH_DAY_RE)) {
+    add(match, 'month-day', 'explicit', 3, [], [monthIndex(match[1] ?? ''), Number(match[2]), match[3] ? Number(match[3]) : null]);
+  }
+  if (digits) for (const match of slice.matchAll(DAY_MONTH_RE)) {
+    add(match, 'month-day', 'explicit', 3, [], [monthIndex(match[2] ?? ''), Number(match[1]), match[3] ? Number(match[3]) : null]);
+  }
+  return out;
+}
+
+/** The day a phrase names, given the publication day (relative phrases need one); null when none. */
+function resolvePhrase(phrase: DatePhrase, published: IsoDate | null): IsoDate | null {
+  if (phrase.kind === 'month-day') {
+    const [month, dayOfMonth, year] = phrase.numbers;
+    return resolveMonthDay(month ?? -1, dayOfMonth ?? 0, year ?? null, published);
+  }
+  if (!published) return null;
+  switch (phrase.kind) {
+    case 'weekday': {
+      const [which, weekday] = phrase.words;
+      if (which === 'next') return null;
       // "last Thursday" in a Thursday article is a week before; "on Thursday" is that day.
-      const resolved = resolveWeekday(match[2] ?? '', published);
-      push(match.index ?? 0, match[0].length, which === 'last' && resolved === published ? shiftDays(published, -7) : resolved, 'relative', 3);
+      const resolved = resolveWeekday(weekday ?? '', published);
+      return which === 'last' && resolved === published ? shiftDays(published, -7) : resolved;
     }
-    if (digits) for (const match of slice.matchAll(ORDINAL_DAY_RE)) {
-      const dayOfMonth = Number(match[1]);
+    case 'ordinal': {
+      const dayOfMonth = phrase.numbers[0] ?? 0;
       const pub = day(published);
       let candidate = withDate(pub, dayOfMonth);
       if (candidate.getUTCDate() !== dayOfMonth || candidate.getTime() > pub.getTime()) candidate = withDate(addMonths(pub, -1), dayOfMonth);
-      if (candidate.getUTCDate() === dayOfMonth) push(match.index ?? 0, match[0].length, fmt(candidate), 'relative', 3);
+      return candidate.getUTCDate() === dayOfMonth ? fmt(candidate) : null;
     }
-    if (HAS_TODAY_WORD.test(slice)) for (const match of slice.matchAll(TODAY_RE)) {
-      const word = (match[1] ?? '').toLowerCase();
+    case 'today': {
+      const word = phrase.words[0];
       const back = word === 'yesterday' || word === 'last night' ? 1 : 0;
-      push(match.index ?? 0, match[0].length, fmt(addDays(day(published), -back)), 'relative', 2);
+      return fmt(addDays(day(published), -back));
     }
-    if (HAS_SAME_DAY_WORD.test(slice)) for (const match of slice.matchAll(SAME_DAY_RE)) push(match.index ?? 0, match[0].length, published, 'published', 0);
+    case 'same-day':
+      return published;
   }
-  if (digits) for (const match of slice.matchAll(MONTH_DAY_RE)) {
-    const date = resolveMonthDay(monthIndex(match[1] ?? ''), Number(match[2]), match[3] ? Number(match[3]) : null, published);
-    push(match.index ?? 0, match[0].length, date, 'explicit', 3);
-  }
-  if (digits) for (const match of slice.matchAll(DAY_MONTH_RE)) {
-    const date = resolveMonthDay(monthIndex(match[2] ?? ''), Number(match[1]), match[3] ? Number(match[3]) : null, published);
-    push(match.index ?? 0, match[0].length, date, 'explicit', 3);
-  }
-  return out.sort((a, b) => a.start - b.start);
 }
 
 /** "two days later", "the next day" in text[start, end): where each phrase starts and how many days it counts. */

@@ -338,12 +338,37 @@ interface NameRun {
 
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}.'’-]*|\(|\)|,/gu;
 const CAPITAL_START = /^\p{Lu}/u;
+/** Where a run or a bracket may begin: outside both, lower-case words and commas change nothing. */
+const CAPITAL_OR_BRACKET = /[\p{Lu}()]/gu;
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
 /**
- * Outside a run and outside brackets, everything up to the next capitalised word or bracket: words
- * that do not start with a capital, commas and the characters between words change nothing there.
- * Skipped in one step, token for token as TOKEN reads them, most of a sentence costs no work per word.
+ * Outside a run and outside brackets, where the next token that matters starts (a capitalised word or
+ * a bracket), or the text's length: the words between cost no work of their own.
  */
-const OUTSIDE_RUNS = /(?:(?!\p{Lu})[\p{L}\p{N}][\p{L}\p{N}.'’-]*|[^\p{L}\p{N}()])*/uy;
+function nextCapitalOrBracket(text: string, from: number): number {
+  CAPITAL_OR_BRACKET.lastIndex = from;
+  for (let found = CAPITAL_OR_BRACKET.exec(text); found; found = CAPITAL_OR_BRACKET.exec(text)) {
+    if (found[0] === '(' || found[0] === ')' || startsToken(text, found.index)) return found.index;
+  }
+  return text.length;
+}
+
+/** True when a TOKEN begins at `at` (a letter there): no word runs on into it through . ' ’ or -. */
+function startsToken(text: string, at: number): boolean {
+  let before = at - 1;
+  while (before >= 0 && isWordJoiner(text.charCodeAt(before))) before -= 1;
+  if (before < 0) return true;
+  const code = text.charCodeAt(before);
+  // A letter outside the BMP is two UTF-16 units: test it whole.
+  const char = code >= 0xdc00 && code <= 0xdfff && before > 0 ? String.fromCodePoint(text.codePointAt(before - 1) ?? code) : text.charAt(before);
+  return !LETTER_OR_DIGIT.test(char);
+}
+
+/** . ' ’ - : characters that continue a token once it has begun. */
+function isWordJoiner(code: number): boolean {
+  return code === 0x2e || code === 0x27 || code === 0x2019 || code === 0x2d;
+}
 
 /** CAPITAL_START.test(word), without the regex for ASCII letters and digits. */
 function startsWithCapital(word: string): boolean {
@@ -372,11 +397,7 @@ export function nameRuns(text: string, hits: AliasHit[]): NameRun[] {
   };
   let parenDepth = 0;
   for (let next = 0; ; ) {
-    if (!current && parenDepth === 0) {
-      OUTSIDE_RUNS.lastIndex = next;
-      OUTSIDE_RUNS.exec(text);
-      next = OUTSIDE_RUNS.lastIndex;
-    }
+    if (!current && parenDepth === 0) next = nextCapitalOrBracket(text, next);
     TOKEN.lastIndex = next;
     const match = TOKEN.exec(text);
     if (!match) break;
