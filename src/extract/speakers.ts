@@ -231,7 +231,8 @@ export class Discourse {
       if (hit.speaker.kind === 'person') this.notePerson(v);
       else this.noteKind(v);
     }
-    this.notePeopleNamed(text, this.registry.findAliases(text));
+    // Only a run of two capitalised words can be a full name: most sentences have none.
+    if (TWO_NAME_WORDS.test(text)) this.notePeopleNamed(text, this.registry.findAliases(text));
     if (!OFFICE_WORD.test(text)) return;
     if (/['’]/.test(text)) for (const match of text.matchAll(OFFICE_BY_POSSESSIVE)) this.noteOffice(match[1] ?? '', match[2] ?? '');
     if (OFFICE_WORD_LOWER.test(text)) for (const match of text.matchAll(OFFICE_BY_OF)) this.noteOffice(match[2] ?? '', match[1] ?? '');
@@ -274,6 +275,13 @@ function givenNamesClash(a: string[], b: string[]): boolean {
   return !givenA.some((x) => givenB.includes(x));
 }
 
+/**
+ * Two capitalised words in a row ("Amina Khalid", "Dr. Amina"): what a name that notePeopleNamed keeps
+ * cannot do without (two tokens of nameRuns, each a capital and lower-case letters, the first perhaps
+ * with a full stop, with no letter, digit, bracket or comma between them).
+ */
+const TWO_NAME_WORDS = /\p{Lu}\p{Ll}+\.?[^\p{L}\p{N}(),]+\p{Lu}\p{Ll}/u;
+
 /** Modifiers that make a body a province's, a district's or a city's own, not the federal one. */
 const NARROWER_JURISDICTION = /^(?:provincial|district|divisional|regional|local|municipal|city|tehsil)$/i;
 
@@ -309,8 +317,24 @@ export function isPersonLike(v: Voice): boolean {
 // ---------------------------------------------------------------------------------------------
 // Phrase → speakers
 
-/** Strips what surrounds a subject: connectives, determiners, parentheticals, participial asides. */
+const cleanedPhrases = new Map<string, string>();
+
+/**
+ * Strips what surrounds a subject: connectives, determiners, parentheticals, participial asides. The
+ * same phrases ("he", "the minister", a name) are cleaned again and again, and a phrase already clean
+ * is cleaned again by resolveSingle: each is worked out once.
+ */
 export function cleanPhrase(phrase: string): string {
+  let cleaned = cleanedPhrases.get(phrase);
+  if (cleaned === undefined) {
+    cleaned = stripSurroundings(phrase);
+    if (cleanedPhrases.size >= 20_000) cleanedPhrases.clear();
+    cleanedPhrases.set(phrase, cleaned);
+  }
+  return cleaned;
+}
+
+function stripSurroundings(phrase: string): string {
   let text = phrase
     .replace(/[\u0001]+/g, ' ')
     .replace(/\s+/g, ' ')
