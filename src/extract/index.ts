@@ -117,7 +117,7 @@ function extractWith(article: Article, registry: CompiledRegistry): ExtractedSta
       const index = allSentences.length - 1;
       const raw = text.slice(sentence.start, sentence.end);
       // Names inside quotes are what was said, not who the narration is about ("the minister" later).
-      discourse.scanMentions(raw.replace(/“[^”]*”|"[^"]*"/g, (quoted) => ' '.repeat(quoted.length)));
+      discourse.scanMentions(blankQuotes(raw));
       const ctx: SentenceContext = {
         text,
         sentence,
@@ -179,6 +179,14 @@ function extractWith(article: Article, registry: CompiledRegistry): ExtractedSta
   });
   const quoteSpans = quotes.flat();
   return finalise(article, registry, records, notes, quoteSpans, body);
+}
+
+const QUOTED = /“[^”]*”|"[^"]*"/g;
+
+/** The words with what is inside quote marks (and the marks) blanked, offsets kept. */
+function blankQuotes(words: string): string {
+  if (!words.includes('"') && !words.includes('“')) return words;
+  return words.replace(QUOTED, (quoted) => ' '.repeat(quoted.length));
 }
 
 /** ", according to a statement from the ministry" at the end: where the content stops, not content itself. */
@@ -581,8 +589,9 @@ function finalise(
     const words = text.slice(found.start, found.end);
     if (!words.trim()) continue;
     const themes = registry.registry.themes.length ? themeIdsFor(words, registry.registry.themes, registry.registry.themeThreshold) : [];
+    const sameWords = words.toLowerCase().replace(/\s+/g, ' ');
     for (const v of found.voices) {
-      const key = `${v.entity.key}|${words.toLowerCase().replace(/\s+/g, ' ')}`;
+      const key = `${v.entity.key}|${sameWords}`;
       if (seen.has(key)) continue;
       seen.add(key);
       out.push({

@@ -1,7 +1,6 @@
 // Publication dates: recognising date lines, datelines and metadata timestamps, and turning them into
 // `YYYY-MM-DD`. Prose parsing is chrono-node's (strict mode: written dates only, no "today"/"Monday").
 import * as chrono from 'chrono-node';
-import dayjs from 'dayjs';
 import type { IsoDate } from '../types.js';
 
 /** A date read from a line; `year` is null when the line gives only day and month ("Nov 10"). */
@@ -44,8 +43,9 @@ export function toIso(date: PartialDate, fallbackYear: number | null = null): Is
   const year = date.year ?? fallbackYear;
   if (year === null || year < 1900 || year > 2100) return null;
   const iso = `${String(year).padStart(4, '0')}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
-  const parsed = dayjs(iso, 'YYYY-MM-DD');
-  return parsed.isValid() && parsed.format('YYYY-MM-DD') === iso ? iso : null;
+  // A real calendar day: Date rolls an impossible one over (Feb 30 → Mar 1), which then reads differently.
+  const parsed = new Date(Date.UTC(year, date.month - 1, date.day));
+  return parsed.getUTCFullYear() === year && parsed.getUTCMonth() === date.month - 1 && parsed.getUTCDate() === date.day ? iso : null;
 }
 
 /** All written dates (with at least day and month) in a short piece of text. */
