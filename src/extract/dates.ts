@@ -85,7 +85,7 @@ export function resolveMonthDay(month: number, dayOfMonth: number, year: number 
 export function findDateMentions(text: string, start: number, end: number, published: IsoDate | null): DateMention[] {
   const out: DateMention[] = [];
   for (const phrase of datePhrases(text.slice(start, end))) {
-    const date = resolvePhrase(phrase, published);
+    const date = dayOfPhrase(phrase, published);
     if (!date || (published && date > published)) continue;
     out.push({ start: start + phrase.at, end: start + phrase.at + phrase.length, date, basis: phrase.basis, strength: phrase.strength });
   }
@@ -144,7 +144,7 @@ function scanPhrases(slice: string): DatePhrase[] {
 }
 
 /** The day a phrase names, given the publication day (relative phrases need one); null when none. */
-function resolvePhrase(phrase: DatePhrase, published: IsoDate | null): IsoDate | null {
+function dayOfPhrase(phrase: DatePhrase, published: IsoDate | null): IsoDate | null {
   if (phrase.kind === 'month-day') {
     const [month, dayOfMonth, year] = phrase.numbers;
     return resolveMonthDay(month ?? -1, dayOfMonth ?? 0, year ?? null, published);
