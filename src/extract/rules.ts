@@ -586,6 +586,21 @@ function misspeltCues(masked: string): Array<{ index: number; 0: string; 1: stri
   return out;
 }
 
+type Cue = { index: number; 0: string; 1: string | undefined };
+
+/** The reporting verbs of a sentence (and misspelt ones), in text order, less those after "is", "was", "to"…. */
+function reportingCues(masked: string): Cue[] {
+  const cues: Cue[] = [];
+  const keep = (index: number, words: string, verb: string | undefined) => {
+    if (!BE_BEFORE.test(masked.slice(Math.max(0, index - 12), index))) cues.push({ index, 0: words, 1: verb });
+  };
+  CUE_RE.lastIndex = 0;
+  for (let match = CUE_RE.exec(masked); match; match = CUE_RE.exec(masked)) keep(match.index, match[0], match[1]);
+  for (const match of misspeltCues(masked)) keep(match.index, match[0], match[1]);
+  // A stable sort: at the same offset (never seen), the verb would stay before the misspelt cue.
+  return cues.sort((a, b) => a.index - b.index);
+}
+
 /** True when the words before `at` since ", but" / "; " / ", while" are only a short subject. */
 function startsNewClause(masked: string, at: number): boolean {
   const before = masked.slice(Math.max(0, at - 80), at);
@@ -682,11 +697,7 @@ export function findReportedSpeech(ctx: SentenceContext, floor: number): Found[]
     claimed.push([match.index ?? 0, limit]);
   }
 
-  CUE_RE.lastIndex = 0;
-  const cues: Array<{ index: number; 0: string; 1: string | undefined }> = [...masked.matchAll(CUE_RE), ...misspeltCues(masked)]
-    .filter((m) => !BE_BEFORE.test(masked.slice(Math.max(0, (m.index ?? 0) - 12), m.index)))
-    .map((m) => ({ index: m.index ?? 0, 0: m[0], 1: m[1] }))
-    .sort((a, b) => a.index - b.index);
+  const cues = reportingCues(masked);
   // "The US condemned the attacks, the US embassy said in a statement.": the closing attribution decides.
   const closing = cues.at(-1);
   if (closing && closing.index >= floor && !heads.length) {
