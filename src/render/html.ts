@@ -62,7 +62,7 @@ export interface LayoutOptions {
 }
 
 /** Words of a statement shown in a cross-reference: enough to recognise it on one line. */
-const XREF_WORDS = 16;
+const XREF_WORDS = 12;
 
 export function briefingLayout(analysis: Analysis, opts: LayoutOptions = {}): BriefingLayout {
   const compactFrom = opts.compactFrom ?? DEFAULT_COMPACT_FROM;

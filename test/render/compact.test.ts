@@ -93,7 +93,7 @@ describe('renderHtml in the compact layout', () => {
     const themes = sectionOf(doc, 'themes');
     const rowOf = (id: string): string => text(all(themes, (el) => el.name === 'a' && el.attribs.href === `#st-${id}`)[0]!.parent as Element);
     const quote = analysis.statements.find((s) => s.id === 's01')!;
-    expect(rowOf('s01')).toBe(`${formatDate(quote.date)}“${firstWords(quote.text, 16)}”`);
+    expect(rowOf('s01')).toBe(`${formatDate(quote.date)}“${firstWords(quote.text, 12)}”`);
     expect(rowOf('s01')).toContain('…');
     expect(rowOf('s15')).toContain('the operation would be time-bound');
     expect(rowOf('s16')).toMatch(/^undated/);
@@ -116,7 +116,7 @@ describe('renderHtml in the compact layout', () => {
     const rows = all(undated, byClass('xref'));
     expect(rows.map((li) => all(li, byTag('a'))[0]!.attribs.href)).toEqual(analysis.undated.map((s) => `#st-${s.id}`));
     const first = analysis.undated[0]!;
-    expect(text(rows[0]!)).toBe(`${first.speakerInfo.name}“${firstWords(first.text, 16)}”`);
+    expect(text(rows[0]!)).toBe(`${first.speakerInfo.name}“${firstWords(first.text, 12)}”`);
   });
 
   it('keeps the full layout, with no cross-reference, below the threshold', async () => {
