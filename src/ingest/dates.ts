@@ -48,9 +48,27 @@ export function toIso(date: PartialDate, fallbackYear: number | null = null): Is
   return parsed.getUTCFullYear() === year && parsed.getUTCMonth() === date.month - 1 && parsed.getUTCDate() === date.day ? iso : null;
 }
 
+type FoundDate = { date: PartialDate; index: number; text: string };
+
+/** datesIn's answers for short texts: date lines, bylines and datelines recur across a collection. */
+const datesByLine = new Map<string, readonly FoundDate[]>();
+const MAX_REMEMBERED_LINES = 5_000;
+
 /** All written dates (with at least day and month) in a short piece of text. */
-export function datesIn(text: string): { date: PartialDate; index: number; text: string }[] {
-  const found: { date: PartialDate; index: number; text: string }[] = [];
+export function datesIn(text: string): FoundDate[] {
+  if (text.length > MAX_DATE_LINE) return parseDates(text);
+  let found = datesByLine.get(text);
+  if (!found) {
+    found = parseDates(text);
+    if (datesByLine.size >= MAX_REMEMBERED_LINES) datesByLine.clear();
+    datesByLine.set(text, found);
+  }
+  return found.map((one) => ({ ...one, date: { ...one.date } }));
+}
+
+/** chrono-node's reading of the text (the costly part: a dozen parsers, each a regex over the text). */
+function parseDates(text: string): FoundDate[] {
+  const found: FoundDate[] = [];
   for (const result of chrono.strict.parse(text, REFERENCE)) {
     const start = result.start;
     if (!start.isCertain('day') || !start.isCertain('month')) continue;
