@@ -282,6 +282,28 @@ function givenNamesClash(a: string[], b: string[]): boolean {
  */
 const TWO_NAME_WORDS = /\p{Lu}\p{Ll}+\.?[^\p{L}\p{N}(),]+\p{Lu}\p{Ll}/u;
 
+/**
+ * The last whitespace-separated word of text[0, end): `text.slice(0, end).trim().split(/\s+/).at(-1) ?? ''`
+ * without splitting everything before it (\s and trim() know the same spaces).
+ */
+function lastWordBefore(text: string, end: number): string {
+  let to = end;
+  while (to > 0 && isSpace(text.charCodeAt(to - 1))) to -= 1;
+  let from = to;
+  while (from > 0 && !isSpace(text.charCodeAt(from - 1))) from -= 1;
+  return text.slice(from, to);
+}
+
+/** What \s matches: ECMAScript white space and line terminators. */
+function isSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}
+
 /** Modifiers that make a body a province's, a district's or a city's own, not the federal one. */
 const NARROWER_JURISDICTION = /^(?:provincial|district|divisional|regional|local|municipal|city|tehsil)$/i;
 
@@ -291,7 +313,7 @@ const NARROWER_JURISDICTION = /^(?:provincial|district|divisional|regional|local
  */
 export function narrowerBody(text: string, hit: AliasHit, registry: CompiledRegistry): string | null {
   if (hit.speaker.kind === 'person' || hit.speaker.foreign || hit.speaker.speaker.group !== 'federal-government') return null;
-  const modifier = (text.slice(0, hit.start).trim().split(/\s+/).at(-1) ?? '').replace(/['’]s$/u, '');
+  const modifier = lastWordBefore(text, hit.start).replace(/['’]s$/u, '');
   if (!modifier || hit.text.toLowerCase().startsWith(modifier.toLowerCase())) return null;
   const lower = modifier.toLowerCase();
   const place =
@@ -535,6 +557,8 @@ const PURE_NAME = /^(?:(?:Dr|Mr|Mrs|Ms|Gen|Lt|Col|Maj|Capt|Brig|Prof)\.?\s+)?\p{
  * Ali Baloch": a name and its role in apposition.
  */
 function appositiveName(text: string): { role: string; name: string } | null {
+  // Two parts need a comma between them.
+  if (!text.includes(',')) return null;
   if (/\s(?:and|&)\s+\p{Lu}[\p{L}.'’-]*\s+\p{Lu}/u.test(text) && !/,\s*(?:a|an|the)\s/i.test(text)) return null;
   const parts = text.split(/,\s*/).map((part) => part.trim()).filter(Boolean);
   if (parts.length !== 2) return null;
@@ -656,7 +680,7 @@ function headHits(text: string, hits: AliasHit[], discourse: Discourse): AliasHi
   const usable = hits.filter((hit) => {
     if (!roleHolds(hit, discourse.date)) return false;
     if (hit.role) {
-      const before = text.slice(0, hit.start).trim().split(/\s+/).at(-1) ?? '';
+      const before = lastWordBefore(text, hit.start);
       const bare = before.replace(/['’]s$/u, '');
       if (ROLE_MODIFIERS.has(bare.toLowerCase())) return false;
       // "Malaysian prime minister", "Punjab Chief Minister": a place or people other than the holder's.
@@ -668,13 +692,14 @@ function headHits(text: string, hits: AliasHit[], discourse: Discourse): AliasHi
     return true;
   });
   const head = usable.filter((hit) => {
-    const before = text.slice(0, hit.start).trim().toLowerCase().split(/\s+/).at(-1) ?? '';
+    // (Lower-cased alone, a word can differ from its lower-cased context only in a Greek final sigma: never a preposition.)
+    const before = lastWordBefore(text, hit.start).toLowerCase();
     if (PREPOSITIONS.has(before)) return false;
     const after = text.slice(hit.end, hit.end + 3);
     if (/^['’]s\s/u.test(after) && text.slice(hit.end + 3).trim().length > 0) return false;
     return true;
   });
-  return head.length > 0 ? head : usable.filter((hit) => !PREPOSITIONS.has(text.slice(0, hit.start).trim().toLowerCase().split(/\s+/).at(-1) ?? ''));
+  return head.length > 0 ? head : usable.filter((hit) => !PREPOSITIONS.has(lastWordBefore(text, hit.start).toLowerCase()));
 }
 
 /**
@@ -933,9 +958,10 @@ export function leadingSubject(clause: string, discourse: Discourse): Voice[] {
       return [{ entity: discourse.entityFor(first.speaker), voice: null }];
     }
   }
-  const words = clause.split(/\s+/);
+  // The first 14 words are all that is read: the split stops there.
+  const words = clause.split(/\s+/, 14);
   const kept: string[] = [];
-  for (const word of words.slice(0, 14)) {
+  for (const word of words) {
     const bare = word.replace(/[,;:]+$/u, '');
     const lower = bare.toLowerCase().replace(/['’]s$/u, '');
     const nameLike = /^\p{Lu}/u.test(bare) || TITLE_WORDS.has(lower) || /^(?:the|of|and|for|a|an)$/.test(lower) || NAME_CONNECTORS.has(lower);
