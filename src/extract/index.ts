@@ -27,6 +27,7 @@ import {
 import { classifyParagraphs, findQuoteSpans, splitParagraphs, splitSentences, type QuoteSpan, type Sentence } from './segment.js';
 import { Discourse, hitEntity, leadingSubject, type Voice } from './speakers.js';
 import { themeIdsFor } from './themes.js';
+import { collapseSpaces } from './text.js';
 
 export type Extractor = (article: Article) => ExtractedStatement[];
 
@@ -589,7 +590,7 @@ function finalise(
     const words = text.slice(found.start, found.end);
     if (!words.trim()) continue;
     const themes = registry.registry.themes.length ? themeIdsFor(words, registry.registry.themes, registry.registry.themeThreshold) : [];
-    const sameWords = words.toLowerCase().replace(/\s+/g, ' ');
+    const sameWords = collapseSpaces(words.toLowerCase());
     for (const v of found.voices) {
       const key = `${v.entity.key}|${sameWords}`;
       if (seen.has(key)) continue;

@@ -1,6 +1,7 @@
 // The speaker registry compiled for matching: one alias regex per case mode, role aliases with their
 // dates, and the name tokens of people for spelling-tolerant matching. Compiled once per Registry.
 import type { IsoDate, Registry, Speaker } from '../types.js';
+import { collapseSpaces } from './text.js';
 
 /** What kind of voice a registry speaker is; inferred from its group and name. */
 export type SpeakerKind = 'person' | 'institution' | 'body' | 'group';
@@ -132,7 +133,7 @@ function firstWordKey(word: string, caseSensitive: boolean): string {
 const WORD_START = /[\p{L}\p{N}]+/gu;
 
 function normaliseAlias(alias: string, caseSensitive: boolean): string {
-  const flat = alias.trim().replace(/\s+/g, ' ').replace(/’/g, "'").replace(/[‐‑–]/g, '-');
+  const flat = collapseSpaces(alias.trim()).replace(/’/g, "'").replace(/[‐‑–]/g, '-');
   return caseSensitive ? flat : flat.toLowerCase();
 }
 

@@ -18,6 +18,7 @@ import {
 } from './lexicon.js';
 import { levenshtein } from './registry.js';
 import type { QuoteSpan, Sentence } from './segment.js';
+import { collapseSpaces } from './text.js';
 import { leadingSubject, resolvePhrase, type Discourse, type Voice } from './speakers.js';
 
 export interface Found {
@@ -239,7 +240,7 @@ export function verbPhrase(ctx: SentenceContext, verbAt: number, verbEnd: number
     const listener = listenerOf(masked, particleEnd, listenerTo);
     if (listener) phrase = `${phrase} ${listener}`;
   }
-  return phrase.replace(/\s+/g, ' ').trim().replace(/^\p{Lu}(?=\p{Ll}|\s|$)/u, (ch) => ch.toLowerCase());
+  return collapseSpaces(phrase).trim().replace(/^\p{Lu}(?=\p{Ll}|\s|$)/u, (ch) => ch.toLowerCase());
 }
 
 function skipAdjuncts(masked: string, at: number): number {

@@ -1,6 +1,7 @@
 // Splitting a cleaned article into paragraphs, quote spans and sentences, in one linear pass each, and
 // telling the paragraphs that carry statements from headers, standfirsts, captions and truncated tails.
 import { ABBREVIATIONS, QUOTE_ONLY_VERBS, REPORTING_VERBS } from './lexicon.js';
+import { collapseSpaces } from './text.js';
 
 const ATTRIBUTION_VERBS = [...REPORTING_VERBS, ...QUOTE_ONLY_VERBS].sort((a, b) => b.length - a.length).join('|');
 /** A short attribution after a quote that ends in "?" or "!" ("… ?” Kazmi asked.", "… !” said the mayor."). */
@@ -224,12 +225,12 @@ export function classifyParagraphs(text: string, paragraphs: Paragraph[], title:
   const seen = new Set<string>();
   const datelines = paragraphs.map((paragraph) => datelineLength(text, paragraph));
   const datelineAt = datelines.slice(0, LEAD_WINDOW).findIndex((length) => length > 0);
-  const titleKey = title?.replace(/\s+/g, ' ').trim().toLowerCase() ?? null;
+  const titleKey = title == null ? null : collapseSpaces(title).trim().toLowerCase();
   for (const [i, paragraph] of paragraphs.entries()) {
     const body = text.slice(paragraph.start, paragraph.end);
     const dateline = datelines[i] ?? 0;
     paragraph.bodyStart = paragraph.start + dateline;
-    const key = body.replace(/\s+/g, ' ').trim().toLowerCase();
+    const key = collapseSpaces(body).trim().toLowerCase();
     if (seen.has(key)) paragraph.skip = true;
     seen.add(key);
     if (title && key === titleKey) paragraph.skip = true;
