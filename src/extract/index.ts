@@ -166,7 +166,7 @@ function extractWith(article: Article, registry: CompiledRegistry): ExtractedSta
         note.statements++;
         previous = f.voices;
         previousAt = index;
-        if (SPEECH_FRAME_WORDS.test(raw.replace(/“[^”]*”|"[^"]*"/g, '')) || !discourse.lastRelease) discourse.lastRelease = f.voices[0] ?? null;
+        if (SPEECH_FRAME_WORDS.test(withoutQuotes(raw)) || !discourse.lastRelease) discourse.lastRelease = f.voices[0] ?? null;
       }
       if (!found.length) {
         const subject = leadingSubject(raw.slice(floor), discourse);
@@ -183,6 +183,12 @@ function extractWith(article: Article, registry: CompiledRegistry): ExtractedSta
 }
 
 const QUOTED = /“[^”]*”|"[^"]*"/g;
+
+/** The words less what is inside quote marks (and the marks). */
+function withoutQuotes(words: string): string {
+  if (!words.includes('"') && !words.includes('“')) return words;
+  return words.replace(QUOTED, '');
+}
 
 /** The words with what is inside quote marks (and the marks) blanked, offsets kept. */
 function blankQuotes(words: string): string {
@@ -410,7 +416,7 @@ function finalise(
   };
 
   const eventDate = (anchorAt: number): IsoDate | null => {
-    const phrase = text.slice(anchorAt, anchorAt + 120).split(/[,.;]/)[0] ?? '';
+    const phrase = text.slice(anchorAt, anchorAt + 120).split(/[,.;]/, 1)[0] ?? '';
     const nouns = [...phrase.matchAll(EVENT_NOUNS)].map((m) => m[0].toLowerCase().replace(/s$/, ''));
     if (!nouns.length) return null;
     for (const note of notes) {
