@@ -119,6 +119,12 @@ describe('renderHtml in the compact layout', () => {
     expect(text(rows[0]!)).toBe(`${first.speakerInfo.name}“${firstWords(first.text, 12)}”`);
   });
 
+  it('marks the body of a compact briefing (set without kerning) and only that', async () => {
+    const bodyClass = async (compactFrom?: number) => all(parse(await renderHtml(analysis, { compactFrom })), byTag('body'))[0]!.attribs.class;
+    expect(await bodyClass(0)).toBe('compact');
+    expect(await bodyClass()).toBeUndefined();
+  });
+
   it('keeps the full layout, with no cross-reference, below the threshold', async () => {
     const html = await renderHtml(analysis);
     expect(html).not.toContain('class="xref');
