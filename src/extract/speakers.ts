@@ -951,7 +951,10 @@ function unnamedOffice(text: string, discourse: Discourse): Voice | null {
 
 /** The subject at the head of a clause: the words before its first verb, resolved. */
 export function leadingSubject(clause: string, discourse: Discourse): Voice[] {
-  for (const opening of [clause.trimStart(), clause.trimStart().replace(/^(?:the|a|an)\s+/i, '')]) {
+  const trimmed = clause.trimStart();
+  const bare = trimmed.replace(/^(?:the|a|an)\s+/i, '');
+  // Without an article to drop, the second reading would be the first again.
+  for (const opening of bare === trimmed ? [trimmed] : [trimmed, bare]) {
     const first = discourse.registry.findAliases(opening.slice(0, 120))[0];
     const after = opening.slice(first?.end ?? 0);
     if (first && first.start === 0 && !/^['’]s\b/u.test(after) && !/^\s*(?:and|&|,)\s/.test(after) && roleHolds(first, discourse.date)) {

@@ -46,9 +46,23 @@ export const AGENCY_TAIL = /\s(?:PTI|IANS|ANI|UNI|APP|NNI|AFP|Reuters)(?:\s[A-Z]
 /** How many trailing characters AGENCY_TAIL is tried against (bounds the work on long lines). */
 export const AGENCY_TAIL_WINDOW = 80;
 
+/**
+ * BOILERPLATE_LINES joined into one alternation per set of flags: a line is tried against two patterns
+ * instead of two dozen (any alternative matching is any pattern matching; none uses a back-reference).
+ */
+const BOILERPLATE_BY_FLAGS: readonly RegExp[] = [...new Set(BOILERPLATE_LINES.map((pattern) => pattern.flags))].map(
+  (flags) =>
+    new RegExp(
+      BOILERPLATE_LINES.filter((pattern) => pattern.flags === flags)
+        .map((pattern) => `(?:${pattern.source})`)
+        .join('|'),
+      flags,
+    ),
+);
+
 export function isBoilerplateLine(line: string): boolean {
   if (line.length > MAX_BOILERPLATE_LINE) return false;
-  return BOILERPLATE_LINES.some((pattern) => pattern.test(line));
+  return BOILERPLATE_BY_FLAGS.some((pattern) => pattern.test(line));
 }
 
 export function stripAgencyTail(paragraph: string): string {
