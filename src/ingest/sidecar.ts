@@ -45,8 +45,9 @@ function sidecarFor(dir: string): Sidecar | null {
     const file = path.join(dir, name);
     let mtimeMs: number;
     try {
-      const info = statSync(file);
-      if (!info.isFile()) continue;
+      // No sidecar is the usual case: answered without the cost of an exception per article.
+      const info = statSync(file, { throwIfNoEntry: false });
+      if (!info?.isFile()) continue;
       mtimeMs = info.mtimeMs;
     } catch {
       continue;
