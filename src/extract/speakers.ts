@@ -488,9 +488,32 @@ export function nameRuns(text: string, hits: AliasHit[]): NameRun[] {
   return runs;
 }
 
+/** The last run of letters, apostrophes and hyphens, lower-cased: `lower.match(/[\p{L}'’-]+/gu).at(-1)`, found from the end. */
 function lastWord(text: string): string {
-  const words = text.toLowerCase().match(/[\p{L}'’-]+/gu) ?? [];
-  return words.at(-1) ?? '';
+  const lower = text.toLowerCase();
+  let end = lower.length;
+  while (end > 0 && !wordCharEndsAt(lower, end)) end -= unitsEndingAt(lower, end);
+  let start = end;
+  while (start > 0 && wordCharEndsAt(lower, start)) start -= unitsEndingAt(lower, start);
+  return lower.slice(start, end);
+}
+
+const WORD_CHAR = /^[\p{L}'’-]$/u;
+
+/** Whether the code point just before `end` is a letter, an apostrophe or a hyphen. */
+function wordCharEndsAt(text: string, end: number): boolean {
+  const units = unitsEndingAt(text, end);
+  const code = text.charCodeAt(end - 1);
+  if (units === 1 && code < 0x80) return code === 0x27 || code === 0x2d || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
+  return WORD_CHAR.test(text.slice(end - units, end));
+}
+
+/** 2 when a surrogate pair ends at `end`, else 1. */
+function unitsEndingAt(text: string, end: number): number {
+  const low = text.charCodeAt(end - 1);
+  if (end < 2 || low < 0xdc00 || low > 0xdfff) return 1;
+  const high = text.charCodeAt(end - 2);
+  return high >= 0xd800 && high <= 0xdbff ? 2 : 1;
 }
 
 /** Splits "A and B", "A, B and C" at the top level; empty when the phrase is not a list. */
