@@ -99,8 +99,24 @@ function stripFiller(text: string): string {
   return out.trim();
 }
 
+/** How many runs of letters and digits the text has: `text.match(/[\p{L}\p{N}]+/gu).length`, counted without listing them. */
 function wordsIn(text: string): number {
-  return (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    let wordChar: boolean;
+    if (code < 0x80) wordChar = (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
+    else {
+      // A whole code point (a surrogate pair is one); a lone surrogate is neither letter nor digit.
+      const point = text.codePointAt(i) ?? code;
+      wordChar = LETTER_OR_DIGIT.test(String.fromCodePoint(point));
+      if (point > 0xffff) i += 1;
+    }
+    if (wordChar && !inWord) count += 1;
+    inWord = wordChar;
+  }
+  return count;
 }
 
 /** Trims whitespace and stray punctuation from [start, end) of the article text. */
