@@ -232,7 +232,7 @@ export class Discourse {
       else this.noteKind(v);
     }
     // Only a run of two capitalised words can be a full name: most sentences have none.
-    if (TWO_NAME_WORDS.test(text)) this.notePeopleNamed(text, this.registry.findAliases(text));
+    if (mayNameTwoWords(text)) this.notePeopleNamed(text, this.registry.findAliases(text));
     if (!OFFICE_WORD.test(text)) return;
     if (/['’]/.test(text)) for (const match of text.matchAll(OFFICE_BY_POSSESSIVE)) this.noteOffice(match[1] ?? '', match[2] ?? '');
     if (OFFICE_WORD_LOWER.test(text)) for (const match of text.matchAll(OFFICE_BY_OF)) this.noteOffice(match[2] ?? '', match[1] ?? '');
@@ -281,6 +281,13 @@ function givenNamesClash(a: string[], b: string[]): boolean {
  * with a full stop, with no letter, digit, bracket or comma between them).
  */
 const TWO_NAME_WORDS = /\p{Lu}\p{Ll}+\.?[^\p{L}\p{N}(),]+\p{Lu}\p{Ll}/u;
+/** The same on a text in ASCII alone (most sentences), where Unicode's classes are these. */
+const TWO_NAME_WORDS_ASCII = /[A-Z][a-z]+\.?[^A-Za-z0-9(),]+[A-Z][a-z]/;
+const NON_ASCII = /[^\x00-\x7f]/;
+
+function mayNameTwoWords(text: string): boolean {
+  return NON_ASCII.test(text) ? TWO_NAME_WORDS.test(text) : TWO_NAME_WORDS_ASCII.test(text);
+}
 
 /**
  * The last whitespace-separated word of text[0, end): `text.slice(0, end).trim().split(/\s+/).at(-1) ?? ''`
@@ -383,18 +390,22 @@ interface NameRun {
 }
 
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}.'’-]*|\(|\)|,/gu;
+/** TOKEN for a text in ASCII alone: the same tokens, without Unicode's classes. */
+const TOKEN_ASCII = /[A-Za-z0-9][A-Za-z0-9.'-]*|\(|\)|,/g;
 const CAPITAL_START = /^\p{Lu}/u;
 /** Where a run or a bracket may begin: outside both, lower-case words and commas change nothing. */
 const CAPITAL_OR_BRACKET = /[\p{Lu}()]/gu;
+const CAPITAL_OR_BRACKET_ASCII = /[A-Z()]/g;
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 
 /**
  * Outside a run and outside brackets, where the next token that matters starts (a capitalised word or
  * a bracket), or the text's length: the words between cost no work of their own.
  */
-function nextCapitalOrBracket(text: string, from: number): number {
-  CAPITAL_OR_BRACKET.lastIndex = from;
-  for (let found = CAPITAL_OR_BRACKET.exec(text); found; found = CAPITAL_OR_BRACKET.exec(text)) {
+function nextCapitalOrBracket(text: string, from: number, ascii: boolean): number {
+  const search = ascii ? CAPITAL_OR_BRACKET_ASCII : CAPITAL_OR_BRACKET;
+  search.lastIndex = from;
+  for (let found = search.exec(text); found; found = search.exec(text)) {
     if (found[0] === '(' || found[0] === ')' || startsToken(text, found.index)) return found.index;
   }
   return text.length;
@@ -406,6 +417,7 @@ function startsToken(text: string, at: number): boolean {
   while (before >= 0 && isWordJoiner(text.charCodeAt(before))) before -= 1;
   if (before < 0) return true;
   const code = text.charCodeAt(before);
+  if (code < 0x80) return !((code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a));
   // A letter outside the BMP is two UTF-16 units: test it whole.
   const char = code >= 0xdc00 && code <= 0xdfff && before > 0 ? String.fromCodePoint(text.codePointAt(before - 1) ?? code) : text.charAt(before);
   return !LETTER_OR_DIGIT.test(char);
@@ -442,10 +454,13 @@ export function nameRuns(text: string, hits: AliasHit[]): NameRun[] {
     current = null;
   };
   let parenDepth = 0;
+  // Most sentences are ASCII alone: their tokens are found without Unicode's classes.
+  const ascii = !NON_ASCII.test(text);
+  const tokens = ascii ? TOKEN_ASCII : TOKEN;
   for (let next = 0; ; ) {
-    if (!current && parenDepth === 0) next = nextCapitalOrBracket(text, next);
-    TOKEN.lastIndex = next;
-    const match = TOKEN.exec(text);
+    if (!current && parenDepth === 0) next = nextCapitalOrBracket(text, next, ascii);
+    tokens.lastIndex = next;
+    const match = tokens.exec(text);
     if (!match) break;
     const token = match[0];
     const at = match.index;
