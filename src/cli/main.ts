@@ -21,13 +21,20 @@ async function main(argv: string[]): Promise<void> {
     .fail((message, error) => {
       // yargs' own messages (unknown flag, missing value) are usage errors: one line, exit 2.
       if (error) throw error;
-      throw new ReportError('usage', `${message.split('\n')[0]} (see report --help)`);
+      throw new ReportError('usage', `${oneLine(message)} (see report --help)`);
     });
   cli = registerReport(cli);
   cli = registerExtract(cli);
   cli = registerThemes(cli);
   cli = registerPreview(cli);
   await cli.parseAsync();
+}
+
+/** yargs' message on one line; its "Invalid values" block (a flag with choices) as `--flag value: expected …`. */
+function oneLine(message: string): string {
+  const choice = /Argument: ([\w-]+), Given: ("[^"]*"|\S+), Choices: (.+)/.exec(message);
+  if (choice) return `--${choice[1]} ${choice[2]}: expected one of ${choice[3]!.replaceAll('"', '')}`;
+  return message.split('\n').map((line) => line.trim()).filter(Boolean).join(' ');
 }
 
 main(hideBin(process.argv)).catch(fail);

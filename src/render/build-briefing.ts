@@ -16,6 +16,8 @@ export interface BriefingRequest {
   themes: string[];
   title?: string;
   templateDir?: string;
+  /** Statement count from which the briefing is set compact (the renderer's default when absent). */
+  compactFrom?: number;
   outDir: string;
   htmlOnly: boolean;
   chromiumPath?: string;
@@ -76,6 +78,7 @@ async function briefingFrom(analysis: Analysis, request: BriefingRequest, browse
   const written = await renderBriefing(analysis, {
     outDir: request.outDir,
     templateDir: request.templateDir,
+    compactFrom: request.compactFrom,
     htmlOnly: request.htmlOnly,
     chromiumPath: request.chromiumPath,
     fileStem: `briefing-${request.from}_${request.to}`,

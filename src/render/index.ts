@@ -32,6 +32,8 @@ export interface RenderBriefingOptions {
   /** Output file name without extension: writes `<fileStem>.html` and `<fileStem>.pdf`. */
   fileStem: string;
   templateDir?: string;
+  /** Statement count from which the briefing is set compact (default DEFAULT_COMPACT_FROM). */
+  compactFrom?: number;
   htmlOnly?: boolean;
   chromiumPath?: string;
   /** A browser already starting (withBrowserStarting); without it one is started here. */
@@ -198,13 +200,13 @@ export async function renderBriefing(analysis: Analysis, opts: RenderBriefingOpt
   const warnings: string[] = [];
 
   if (opts.htmlOnly) {
-    await writeFileAtomic(htmlPath, await renderHtml(analysis, { templateDir: opts.templateDir }));
+    await writeFileAtomic(htmlPath, await renderHtml(analysis, { templateDir: opts.templateDir, compactFrom: opts.compactFrom }));
     return { html: htmlPath, pdf: null, pages: null, warnings };
   }
 
   // Render the HTML once before using the browser (with the page numbers of the previous run, if any):
   // a template error should stop us before a print. The theme is compiled once for every pass.
-  const renderPass = htmlRenderer(analysis, opts.templateDir);
+  const renderPass = htmlRenderer(analysis, opts.templateDir, { compactFrom: opts.compactFrom });
   const guess = await previousTocPages(htmlPath);
   const firstHtml = renderPass(guess);
   const ids = briefingSections(analysis).map((s) => s.id);

@@ -83,6 +83,24 @@ describe('report --from --to', () => {
     expect(html).not.toContain('no safe haven');
   });
 
+  it('--layout compact lists the themes as references to the full entries; the small default prints them in full', async () => {
+    const html = async (layout: string[]) => {
+      const out = join(work, `out-layout${layout.join('-')}`);
+      const result = await report(['--from', '2024-08-01', '--to', '2024-11-30', ...layout, '--html-only', '--store', store, '--out', out]);
+      expect(result.code).toBe(0);
+      return readFileSync(join(out, 'briefing-2024-08-01_2024-11-30.html'), 'utf8');
+    };
+    const themesOf = (page: string) => page.slice(page.indexOf('<section id="themes"'), page.indexOf('</section>', page.indexOf('<section id="themes"')));
+    const compact = themesOf(await html(['--layout', 'compact']));
+    const links = [...compact.matchAll(/href="#(st-[^"]+)"/g)].map((match) => match[1]);
+    expect(links.length).toBeGreaterThan(0);
+    expect(compact).not.toContain('<blockquote');
+    for (const [page, quotes] of [[themesOf(await html([])), true], [themesOf(await html(['--layout', 'full'])), true]] as const) {
+      expect(page.includes('<blockquote')).toBe(quotes);
+      expect(page).not.toMatch(/href="#st-/);
+    }
+  });
+
   it('a period with no statements still yields a briefing that says so, with a warning', async () => {
     const out = join(work, 'out-empty');
     const result = await report(['--from', '2023-01-01', '--to', '2023-01-31', '--store', store, '--out', out, '--html-only']);
@@ -99,6 +117,7 @@ describe('report --from --to', () => {
     ['an unknown speaker', ['--from', '2024-08-01', '--to', '2024-11-30', '--speaker', 'Naqvy'], /--speaker "Naqvy".*did you mean/],
     ['an unknown theme', ['--from', '2024-08-01', '--to', '2024-11-30', '--theme', 'weather'], /--theme "weather"/],
     ['an unknown flag', ['--from', '2024-08-01', '--to', '2024-11-30', '--colour', 'red'], /colour/],
+    ['an unknown layout', ['--from', '2024-08-01', '--to', '2024-11-30', '--layout', 'tiny'], /--layout "tiny": expected one of auto, full, compact/],
   ];
   for (const [name, args, message] of badFlags) {
     it(`${name} is a one-line error with exit code 2 and nothing written`, async () => {

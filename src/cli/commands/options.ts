@@ -31,7 +31,24 @@ export function withRendering<T>(cli: Argv<T>) {
     .option('out', { type: 'string', default: DEFAULT_OUT, describe: 'folder for the briefing files', normalize: true })
     .option('title', { type: 'string', describe: 'the briefing title' })
     .option('template', { type: 'string', describe: "a folder of your own templates (the default theme's files fill gaps)", normalize: true })
-    .option('chromium', { type: 'string', describe: 'path of the Chromium or Chrome to use (else PUPPETEER_EXECUTABLE_PATH, then the usual places)' });
+    .option('chromium', { type: 'string', describe: 'path of the Chromium or Chrome to use (else PUPPETEER_EXECUTABLE_PATH, then the usual places)' })
+    .option('layout', {
+      choices: LAYOUTS,
+      default: 'auto' as Layout,
+      describe:
+        'full: each statement printed again under its themes; compact: themes, foreign governments and undated as ' +
+        'one-line references to the full entry under the speaker; auto: compact for large briefings',
+    });
+}
+
+const LAYOUTS = ['auto', 'full', 'compact'] as const;
+type Layout = (typeof LAYOUTS)[number];
+
+/** --layout as the renderer's threshold: the statement count from which a briefing is compact (undefined: its default). */
+function compactFrom(layout: Layout | undefined): number | undefined {
+  if (layout === 'full') return Number.POSITIVE_INFINITY;
+  if (layout === 'compact') return 0;
+  return undefined;
 }
 
 interface RenderingArgs {
@@ -42,6 +59,7 @@ interface RenderingArgs {
   theme?: (string | number)[];
   title?: string;
   template?: string;
+  layout?: Layout;
 }
 
 /** What `report` and `report preview` ask the core for, from their shared flags (validated here). */
@@ -53,5 +71,6 @@ export function briefingSelection(args: RenderingArgs) {
     themes: listFlag(args.theme),
     title: args.title,
     templateDir: args.template,
+    compactFrom: compactFrom(args.layout),
   };
 }

@@ -24,7 +24,7 @@ export function registerPreview<T>(cli: Argv<T>) {
       const fileStem = `briefing-${request.from}_${request.to}`;
       const render = async () => {
         const analysis = await prepareAnalysis(request);
-        return renderBriefing(analysis, { outDir: args.out, templateDir: args.template, htmlOnly: true, fileStem });
+        return renderBriefing(analysis, { outDir: args.out, templateDir: args.template, compactFrom: request.compactFrom, htmlOnly: true, fileStem });
       };
       await render();
       const server = await startPreviewServer({ outDir: args.out, port: args.port });
