@@ -14,7 +14,7 @@ import { inputError } from '../errors.js';
 import type { ArticleMeta, ExtractedStatement, Registry, SourceRef, Speaker, Statement } from '../types.js';
 import { DATE_BASES, KINDS, isRealDate } from './schema.js';
 import { type SourceRecord, type Store, compareByFile, compareSourceRefs } from './model.js';
-import { foldName, shortHash, similarityBound, slugify, textTokens, tokenSimilarity } from './text.js';
+import { countsSimilarity, foldName, shortHash, similarityBound, slugify, textTokens, tokenCounts } from './text.js';
 
 /** Two texts of one speaker at least this similar (token F1) are the same statement. */
 export const SAME_STATEMENT_SIMILARITY = 0.9;
@@ -74,6 +74,8 @@ export class Merger {
   /** Statement ids by the article files among their sources. */
   private readonly byFile = new Map<string, Set<string>>();
   private readonly tokens = new Map<string, string[]>();
+  /** tokenCounts of stored statements by id, made when a statement is first compared. */
+  private readonly counts = new Map<string, Map<string, number>>();
   private readonly foundTokens = new Map<string, string[]>();
 
   constructor(private readonly store: Store) {
@@ -198,6 +200,15 @@ export class Merger {
     return words;
   }
 
+  private countsOf(statement: Statement): Map<string, number> {
+    let counts = this.counts.get(statement.id);
+    if (counts === undefined) {
+      counts = tokenCounts(this.tokensOf(statement));
+      this.counts.set(statement.id, counts);
+    }
+    return counts;
+  }
+
   private tokensOf(statement: Statement): string[] {
     let words = this.tokens.get(statement.id);
     if (!words) {
@@ -225,6 +236,7 @@ export class Merger {
     this.bySpeaker.get(statement.speaker)?.get(this.tokensOf(statement).length)?.delete(statement.id);
     for (const source of statement.sources) this.byFile.get(source.file)?.delete(statement.id);
     this.tokens.delete(statement.id);
+    this.counts.delete(statement.id);
   }
 
   private put(statement: Statement): void {
@@ -246,6 +258,7 @@ export class Merger {
     if (updated.text !== old.text) {
       this.bySpeaker.get(old.speaker)?.get(this.tokensOf(old).length)?.delete(old.id);
       this.tokens.delete(old.id);
+      this.counts.delete(old.id);
       this.statements.set(updated.id, updated);
       const length = this.tokensOf(updated).length;
       const byLength = this.bySpeaker.get(updated.speaker) ?? new Map<number, Set<string>>();
@@ -275,7 +288,10 @@ export class Merger {
    */
   private findSame(speakerId: string, words: string[], fromThisArticle: Set<string>): Statement | null {
     const exact = this.statements.get(`st-${shortHash(`${speakerId}\n${words.join(' ')}`)}`);
-    if (exact && exact.speaker === speakerId && tokenSimilarity(this.tokensOf(exact), words) >= SAME_STATEMENT_SIMILARITY) {
+    const wordCounts = tokenCounts(words);
+    const similarity = (candidate: Statement): number =>
+      countsSimilarity(this.countsOf(candidate), this.tokensOf(candidate).length, wordCounts, words.length);
+    if (exact && exact.speaker === speakerId && similarity(exact) >= SAME_STATEMENT_SIMILARITY) {
       return exact;
     }
     const byLength = this.bySpeaker.get(speakerId);
@@ -287,7 +303,7 @@ export class Merger {
       for (const id of ids) {
         const candidate = this.statements.get(id);
         if (!candidate) continue;
-        const score = tokenSimilarity(this.tokensOf(candidate), words) + (fromThisArticle.has(id) ? 1e-6 : 0);
+        const score = similarity(candidate) + (fromThisArticle.has(id) ? 1e-6 : 0);
         if (score >= bestScore && (best === null || score > bestScore || id < best.id)) {
           best = candidate;
           bestScore = score;

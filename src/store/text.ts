@@ -44,6 +44,29 @@ export function tokenSimilarity(a: readonly string[], b: readonly string[]): num
   return (2 * overlap) / (a.length + b.length);
 }
 
+/** How often each token occurs: the form in which a statement is compared with many others. */
+export function tokenCounts(tokens: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * tokenSimilarity from counts made once per statement (tokenCounts): the same value, without building
+ * a map for every pair compared.
+ */
+export function countsSimilarity(a: ReadonlyMap<string, number>, lengthA: number, b: ReadonlyMap<string, number>, lengthB: number): number {
+  if (lengthA === 0 && lengthB === 0) return 1;
+  if (lengthA === 0 || lengthB === 0) return 0;
+  const [fewer, more] = a.size <= b.size ? [a, b] : [b, a];
+  let overlap = 0;
+  for (const [token, count] of fewer) {
+    const other = more.get(token);
+    if (other !== undefined) overlap += count < other ? count : other;
+  }
+  return (2 * overlap) / (lengthA + lengthB);
+}
+
 /**
  * Highest similarity two token lists of these lengths could reach; lets a search skip candidates
  * whose length alone rules them out.

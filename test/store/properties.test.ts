@@ -110,3 +110,17 @@ describe('fast YAML subset', () => {
     );
   });
 });
+
+describe('similarity from token counts', () => {
+  it('equals token F1 on the lists themselves, for any two token lists', async () => {
+    const { countsSimilarity, tokenCounts, tokenSimilarity } = await import('../../src/store/text.js');
+    // A small vocabulary, so that lists share and repeat tokens.
+    const tokens = fc.array(fc.constantFrom('the', 'army', 'will', 'act', 'talks', 'no', 'operation', 'a'), { maxLength: 30 });
+    fc.assert(
+      fc.property(tokens, tokens, (a, b) => {
+        expect(countsSimilarity(tokenCounts(a), a.length, tokenCounts(b), b.length)).toBe(tokenSimilarity(a, b));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
