@@ -50,11 +50,17 @@ export interface ExtractSummary {
   written: string[];
 }
 
-/** How an article file is recorded in the store: relative to the working folder when inside it, with `/`. */
-export function storedArticlePath(file: string): string {
+/**
+ * How an article file is recorded in the store, with `/`: relative to the project folder (the store's
+ * parent), so that the same article is the same source whichever folder `extract` runs from, and a
+ * clone of the project with its corpus beside it (`../corpus/…`) finds it again. Articles further away
+ * than the project's own parent folder are recorded by their absolute path.
+ */
+export function storedArticlePath(file: string, storeDir: string): string {
   const absolute = path.resolve(file);
-  const relative = path.relative(process.cwd(), absolute);
-  const chosen = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : absolute;
+  const relative = path.relative(path.dirname(path.resolve(storeDir)), absolute);
+  const climbs = relative.split(path.sep).filter((part) => part === '..').length;
+  const chosen = relative !== '' && !path.isAbsolute(relative) && climbs <= 1 ? relative : absolute;
   return chosen.split(path.sep).join('/');
 }
 
@@ -83,7 +89,7 @@ export async function extractIntoStore(options: ExtractOptions): Promise<Extract
     const pending: { file: string; key: string; hash: string }[] = [];
     for (const [index, file] of files.entries()) {
       const hash = hashes[index];
-      const key = storedArticlePath(file);
+      const key = storedArticlePath(file, options.storeDir);
       if (hash === undefined || hash instanceof Error) {
         summary.errors.push({ file, message: hash?.message ?? 'cannot read' });
       } else if (!options.force && known.get(key) === hash) {

@@ -1,6 +1,7 @@
 // End to end: `report extract` then `report --from … --to …`, run as a user runs them, with a real
 // Chromium rendering a real PDF whose text is read back.
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { emptyStoreWithRegistry, FIXTURE_ARTICLES, listFiles, pdfText, report, scratch } from './helpers.js';
@@ -42,6 +43,30 @@ describe('report extract', () => {
       }
     }
     expect(storeSnapshot()).toEqual(before);
+  });
+
+  it('records articles relative to the project folder, so any working folder finds them again', async () => {
+    // A project (its store inside) with its articles inside it and a corpus beside it.
+    const top = scratch('paths');
+    const project = join(top, 'project');
+    const projectStore = emptyStoreWithRegistry(join(project, 'statements'));
+    cpSync(FIXTURE_ARTICLES, join(project, 'articles'), { recursive: true });
+    cpSync(join(FIXTURE_ARTICLES, 'aug-presser.txt'), join(top, 'corpus', 'presser-copy.txt'), { recursive: true });
+    const first = await report(['extract', 'articles', '--store', 'statements'], project);
+    expect(first.code).toBe(0);
+    const beside = await report(['extract', '../../corpus', '--store', '.'], projectStore);
+    expect(beside.code).toBe(0);
+    const files = [...readFileSync(join(projectStore, 'sources.yaml'), 'utf8').matchAll(/file: (\S+)/g)].map((m) => m[1]!);
+    expect(files).toContain('articles/aug-presser.txt');
+    expect(files).toContain('../corpus/presser-copy.txt');
+    expect(files.every((file) => !file.startsWith('/'))).toBe(true);
+    // From another working folder, by absolute paths: the same sources, all skipped, nothing rewritten.
+    const snapshot = () => Object.fromEntries(readdirSync(projectStore).filter((n) => n.endsWith('.yaml')).map((n) => [n, readFileSync(join(projectStore, n), 'utf8')]));
+    const before = snapshot();
+    const elsewhere = await report(['extract', join(project, 'articles'), join(top, 'corpus'), '--store', projectStore], tmpdir());
+    expect(elsewhere.code).toBe(0);
+    expect(elsewhere.stdout).toMatch(/5 articles read \(5 unchanged, skipped\)/);
+    expect(snapshot()).toEqual(before);
   });
 
   it('a missing article path is a one-line usage error', async () => {
