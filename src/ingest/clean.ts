@@ -131,7 +131,7 @@ function findTitle(lines: Line[], firstBody: number): { title: string | null; in
  * headline (often the day the page was crawled, not published), then bare dates further down, then
  * "Updated …" stamps. Dates inside body sentences are never candidates.
  */
-function choosePublished(lines: Line[], titleIndex: number, firstBody: number): IsoDate | null {
+function choosePublished(lines: Line[], titleIndex: number, firstBody: number, fallbackYear: number | null): IsoDate | null {
   const candidates: { date: PartialDate; rank: number; order: number }[] = [];
   let onlyFurnitureSoFar = true;
   lines.forEach((line, i) => {
@@ -156,7 +156,8 @@ function choosePublished(lines: Line[], titleIndex: number, firstBody: number): 
   candidates.sort((a, b) => a.rank - b.rank || a.order - b.order);
   const yearOf = (): number | null =>
     candidates.find((c) => c.date.year !== null)?.date.year ??
-    dominantYear(bodyText(lines).slice(0, YEAR_CONTEXT_CHARS));
+    dominantYear(bodyText(lines).slice(0, YEAR_CONTEXT_CHARS)) ??
+    fallbackYear;
   for (const candidate of candidates) {
     const iso = toIso(candidate.date, candidate.date.year === null ? yearOf() : null);
     if (iso) return iso;
@@ -170,12 +171,16 @@ const bodyText = (lines: Line[]): string =>
     .map((l) => l.text)
     .join('\n');
 
-/** Cleans an article's blocks into body paragraphs, a title guess and a publication-date guess. */
-export function cleanBlocks(blocks: Block[]): Cleaned {
+/**
+ * Cleans an article's blocks into body paragraphs, a title guess and a publication-date guess.
+ * `fallbackYear`: the year for a year-less date line or dateline ("ISLAMABAD, Aug 29 (APP):") when the
+ * article itself names no year (wire copy often does not); null leaves such an article undated.
+ */
+export function cleanBlocks(blocks: Block[], fallbackYear: number | null = null): Cleaned {
   const lines = classify(blocks);
   const firstBody = lines.findIndex((l) => l.role === 'body');
   const { title, index: titleIndex } = findTitle(lines, firstBody);
-  const published = choosePublished(lines, titleIndex, firstBody);
+  const published = choosePublished(lines, titleIndex, firstBody, fallbackYear);
 
   const seen = new Set<string>();
   const paragraphs: string[] = [];

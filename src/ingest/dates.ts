@@ -104,9 +104,12 @@ export function readDateLine(raw: string): DateLine | null {
       ? 'updated'
       : 'plain';
   if (!dateOnly && label === 'plain') {
-    // "Reuters | October 3, 2024", "By Jane Roe · Oct 3, 2024": a byline and its date.
+    // "Reuters | October 3, 2024", "By Jane Roe · Oct 3, 2024": a byline and its date. "Islamabad, 8
+    // October 2024", "Press Release No. 512 | Islamabad, 08 October 2024": a place and its date.
     const after = line.slice(first.index + first.text.length);
-    return bylineBefore(before, after) || bylineAfter(before, after) ? { date: first.date, label, dateOnly: true } : null;
+    const part = partAround(line, first.index, first.index + first.text.length);
+    const dated = bylineBefore(before, after) || bylineAfter(before, after) || placeBefore(part.before, part.after);
+    return dated ? { date: first.date, label, dateOnly: true } : null;
   }
   // A labelled line may carry a byline before the label, but not a sentence.
   if (!dateOnly && /[.!?]["”’]?\s+[a-z]/.test(line)) return null;
@@ -121,6 +124,18 @@ function unglueStamp(line: string): string {
   return line
     .replace(/(\b(?:19|20)\d{2})(\d{1,2}:\d{2})/g, '$1 $2')
     .replace(/([\p{Ll}\p{N}])(Updated|Published|Posted|Modified)\b/gu, '$1 $2');
+}
+
+/** The text before and after [start, end) within the part of the line between separators (| · •). */
+function partAround(line: string, start: number, end: number): { before: string; after: string } {
+  const left = Math.max(...['|', '·', '•'].map((mark) => line.lastIndexOf(mark, start)));
+  const rights = ['|', '·', '•'].map((mark) => line.indexOf(mark, end)).filter((at) => at >= 0);
+  return { before: line.slice(left + 1, start), after: line.slice(end, rights.length > 0 ? Math.min(...rights) : line.length) };
+}
+
+/** A place and a comma before the date ("Islamabad, 08 October 2024"), as press releases are dated. */
+function placeBefore(before: string, after: string): boolean {
+  return after.replace(DATE_LINE_FILLER, '') === '' && /^\s*\p{Lu}[\p{L}.'’ -]{1,30},\s*$/u.test(before);
 }
 
 /** A byline (an agency, "By" and names) set off from the date that follows it by a separator. */

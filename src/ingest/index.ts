@@ -75,7 +75,7 @@ export async function readArticle(file: string): Promise<Article> {
  * microseconds, where a promise-based one is four round trips through the thread pool (open, stat,
  * read, close), which cost more than the bytes, and all the more when the cores are busy.
  */
-export function readArticleSync(file: string): Article {
+export function readArticleSync(file: string, options: ParseOptions = {}): Article {
   let raw: Buffer;
   try {
     raw = readFileSync(file);
@@ -85,7 +85,7 @@ export function readArticleSync(file: string): Article {
     if (code === 'EISDIR') throw inputError(`${file}: is a folder, not an article file`, error);
     throw inputError(`${file}: cannot be read (${code ?? 'unknown error'})`, error);
   }
-  const article = parseArticle(raw, file);
+  const article = parseArticle(raw, file, undefined, options);
   const row = sidecarRowForSync(file);
   if (!row) return article;
   return {
@@ -105,8 +105,16 @@ interface Extracted {
   published: IsoDate | null;
 }
 
+export interface ParseOptions {
+  /**
+   * The year for a publication date written without one (a wire dateline "KARACHI, Oct 7 (Reuters) -")
+   * when the article names no year anywhere: the year of the articles read with it (see extract-run).
+   */
+  fallbackYear?: number;
+}
+
 /** The pure part of readArticle, for tests: raw content in, Article out. */
-export function parseArticle(raw: Uint8Array | string, file: string, format?: ArticleFormat): Article {
+export function parseArticle(raw: Uint8Array | string, file: string, format?: ArticleFormat, options: ParseOptions = {}): Article {
   const bytes = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw;
   const hash = createHash('sha256').update(bytes).digest('hex');
   const decoded = typeof raw === 'string' ? checkTextString(raw, file) : decodeArticleBytes(raw, file);
@@ -115,7 +123,7 @@ export function parseArticle(raw: Uint8Array | string, file: string, format?: Ar
 
   const kind = format ?? articleFormat(file) ?? sniffFormat(text);
   const extracted = kind === 'html' ? fromHtml(text) : kind === 'md' ? fromMarkdown(text) : fromPlainText(text);
-  const cleaned = cleanBlocks(extracted.blocks);
+  const cleaned = cleanBlocks(extracted.blocks, options.fallbackYear ?? null);
   if (cleaned.paragraphs.length === 0) throw inputError(`${file}: empty article`);
 
   return {

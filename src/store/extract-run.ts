@@ -7,7 +7,7 @@ import path from 'node:path';
 import { ReportError } from '../errors.js';
 import * as ingest from '../ingest/index.js';
 import type { DateBasis, IsoDate, Registry, StatementKind } from '../types.js';
-import { readAndExtract, readAndExtractEach } from './article-job.js';
+import { type ArticleExtraction, readAndExtract, readAndExtractEach } from './article-job.js';
 import { sha256 } from './files.js';
 import { loadStore } from './load.js';
 import { withStoreLock } from './lock.js';
@@ -111,19 +111,39 @@ export async function extractIntoStore(options: ExtractOptions): Promise<Extract
       extractionThreads(pending.length, options.threads),
     );
     let next = 0;
-    for await (const result of results) {
-      const job = pending[next] as (typeof pending)[number];
-      next += 1;
-      try {
-        if (!result.ok) throw new Error(result.message);
-        const { article, statements } = result.value;
-        const counts = merger.mergeArticle({ ...article, file: job.key, hash: job.hash }, statements);
+    // Articles without a publication date wait until the run's year is known (see readAgainWithRunYear).
+    const undatedArticles: { job: (typeof pending)[number]; extraction: ArticleExtraction }[] = [];
+    const years = new YearCount(store.sources.map((record) => record.published));
+    const mergeOne = (job: (typeof pending)[number], extraction: ArticleExtraction) => {
+      const { article, statements } = extraction;
+      const counts = merger.mergeArticle({ ...article, file: job.key, hash: job.hash }, statements);
         summary.statements.new += counts.new;
         summary.statements.updated += counts.updated;
         summary.statements.unchanged += counts.unchanged;
         summary.statements.removed += counts.removed;
         summary.undated += counts.undated;
         merged += 1;
+    };
+    for await (const result of results) {
+      const job = pending[next] as (typeof pending)[number];
+      next += 1;
+      try {
+        if (!result.ok) throw new Error(result.message);
+        if (result.value.article.published === null) {
+          undatedArticles.push({ job, extraction: result.value });
+          continue;
+        }
+        years.add(result.value.article.published);
+        mergeOne(job, result.value);
+      } catch (error) {
+        summary.errors.push({ file: job.file, message: messageOf(error) });
+      }
+      done += 1;
+      options.onProgress?.(done, files.length, job.file);
+    }
+    for (const { job, extraction } of undatedArticles) {
+      try {
+        mergeOne(job, await readAgainWithRunYear(job.file, extraction, store.registry, years.dominant()));
       } catch (error) {
         summary.errors.push({ file: job.file, message: messageOf(error) });
       }
@@ -176,9 +196,18 @@ export async function extractToJson(paths: string[], registry: Registry): Promis
   const files = await ingest.listArticleFiles(paths);
   const names = new Map(registry.speakers.map((speaker) => [speaker.id, speaker.name]));
   const out: ExtractJson = { statements: [], errors: [] };
+  const extractions: (ArticleExtraction | Error)[] = [];
+  const years = new YearCount();
   for (const file of files) {
+    const extraction = await readAndExtract(file, registry).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+    if (!(extraction instanceof Error)) years.add(extraction.article.published);
+    extractions.push(extraction);
+  }
+  for (const [index, file] of files.entries()) {
     try {
-      const { statements } = await readAndExtract(file, registry);
+      const first = extractions[index];
+      if (first instanceof Error || first === undefined) throw first ?? new Error('not read');
+      const { statements } = await readAgainWithRunYear(file, first, registry, years.dominant());
       for (const found of statements) {
         out.statements.push({
           source: found.source,
@@ -200,6 +229,44 @@ export async function extractToJson(paths: string[], registry: Registry): Promis
     }
   }
   return out;
+}
+
+/**
+ * An article that found no publication date, read again with the year most of the run's articles (or
+ * the store's sources) were published in: wire copy dates itself "ISLAMABAD, Aug 29 (APP):" and often
+ * names no year anywhere, while the articles read with it do. Unchanged when that does not date it.
+ */
+async function readAgainWithRunYear(file: string, first: ArticleExtraction, registry: Registry, year: number | null): Promise<ArticleExtraction> {
+  if (first.article.published !== null || year === null) return first;
+  const again = await readAndExtract(file, registry, { fallbackYear: year });
+  return again.article.published === null ? first : again;
+}
+
+/** Publication years seen, to find the one most articles carry (ties go to the later year). */
+class YearCount {
+  private readonly counts = new Map<number, number>();
+
+  constructor(dates: Iterable<IsoDate | null> = []) {
+    for (const date of dates) this.add(date);
+  }
+
+  add(date: IsoDate | null): void {
+    if (date === null) return;
+    const year = Number(date.slice(0, 4));
+    this.counts.set(year, (this.counts.get(year) ?? 0) + 1);
+  }
+
+  dominant(): number | null {
+    let best: number | null = null;
+    let bestCount = 0;
+    for (const [year, count] of this.counts) {
+      if (count > bestCount || (count === bestCount && best !== null && year > best)) {
+        best = year;
+        bestCount = count;
+      }
+    }
+    return best;
+  }
 }
 
 /** One result per file, in order: read in this thread when `threads` is 1, else on worker threads. */

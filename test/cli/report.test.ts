@@ -1,6 +1,6 @@
 // End to end: `report extract` then `report --from … --to …`, run as a user runs them, with a real
 // Chromium rendering a real PDF whose text is read back.
-import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -67,6 +67,31 @@ describe('report extract', () => {
     expect(elsewhere.code).toBe(0);
     expect(elsewhere.stdout).toMatch(/5 articles read \(5 unchanged, skipped\)/);
     expect(snapshot()).toEqual(before);
+  });
+
+  it('dates wire copy that names no year with the year of the articles read with it', async () => {
+    const folder = join(scratch('wire'), 'articles');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(
+      join(folder, 'a-dated.txt'),
+      'Council Backs Road Plan\n\nAugust 27, 2024\n\nQUETTA: Chief Minister Sarfraz Bugti said on Tuesday that the road plan would be finished by winter.\n',
+    );
+    writeFileSync(
+      join(folder, 'b-wire.txt'),
+      'QUETTA, Aug 29 (APP): Interior Minister Mohsin Naqvi on Wednesday said that the highway would be guarded day and night.\n',
+    );
+    const result = await report(['extract', folder, '--json', '--store', store]);
+    expect(result.code).toBe(0);
+    const statements = (JSON.parse(result.stdout) as { statements: { source: string; speaker: string; date: string | null }[] }).statements;
+    const wire = statements.find((s) => s.source.endsWith('b-wire.txt'));
+    expect(wire).toMatchObject({ speaker: 'Mohsin Naqvi', date: '2024-08-28' });
+    // The same into a store (merged after the dated ones, with their year).
+    const wireStore = emptyStoreWithRegistry(join(folder, '..', 'statements'));
+    expect((await report(['extract', folder, '--store', wireStore])).code).toBe(0);
+    expect(readFileSync(join(wireStore, '2024-08.yaml'), 'utf8')).toContain('the highway would be guarded day and night');
+    // Alone, the wire story has no year to go by: undated rather than guessed.
+    const alone = await report(['extract', join(folder, 'b-wire.txt'), '--json', '--store', store]);
+    expect((JSON.parse(alone.stdout) as { statements: { date: string | null }[] }).statements[0]?.date).toBeNull();
   });
 
   it('a missing article path is a one-line usage error', async () => {

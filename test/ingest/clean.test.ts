@@ -166,6 +166,22 @@ describe('publication dates', () => {
     expect(parse('Lahore, Jan 5 (PTI) A day after the vote, the council approved the plan.').published).toBeNull();
   });
 
+  it('dates a year-less dateline with the year it is given when the article names none', () => {
+    const text = 'Lahore, Jan 5 (PTI) A day after the vote, the council approved the plan.';
+    expect(parseArticle(text, 'wire.txt', undefined, { fallbackYear: 2023 }).published).toBe('2023-01-05');
+    // The article's own year still wins over the one given.
+    const withYear = 'Lahore, Jan 5 (PTI) The council approved the plan it first tabled on 3 December 2021.';
+    expect(parseArticle(withYear, 'wire.txt', undefined, { fallbackYear: 2023 }).published).toBe('2021-01-05');
+  });
+
+  it('reads a place-and-date line, alone or beside other furniture, as the publication date', () => {
+    const body = 'The minister met the ambassador and discussed the security of the port, officials said.';
+    expect(parse(`Islamabad, 8 October 2024\n\n${body}`).published).toBe('2024-10-08');
+    expect(parse(`Press Release No. 512 | Islamabad, 08 October 2024\n\n${body}`).published).toBe('2024-10-08');
+    // A sentence that merely contains a place and a date is not a date line.
+    expect(parse(`The envoy said in Islamabad, 8 October 2024 would be remembered.\n\n${body}`).published).toBeNull();
+  });
+
   it('keeps the text after a date header on the same line', () => {
     const article = parse(' date 2024-08-26 Gloomy Day In The Valley\n\nRain fell for a third day, forecasters said.');
     expect(article.published).toBe('2024-08-26');
