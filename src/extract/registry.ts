@@ -61,7 +61,8 @@ function inferKind(speaker: Speaker): SpeakerKind {
   if (INSTITUTIONAL_GROUPS.has(speaker.group)) return 'institution';
   // A deliberative body of the state (its meetings decide); a protest "committee" is an organisation.
   if (BODY_WORDS.test(speaker.name) && /government|military/.test(speaker.group)) return 'body';
-  if (INSTITUTION_WORDS.test(speaker.name) || speaker.name === speaker.name.toUpperCase()) return 'institution';
+  // Any other committee, council or commission is an organisation, never a person's name.
+  if (INSTITUTION_WORDS.test(speaker.name) || BODY_WORDS.test(speaker.name) || speaker.name === speaker.name.toUpperCase()) return 'institution';
   // A person's display name is two or more capitalised words with no institutional word in it.
   return /^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)+$/u.test(speaker.name) ? 'person' : 'institution';
 }

@@ -204,3 +204,24 @@ describe('voices past a place or topic after the verb', () => {
     ]);
   });
 });
+
+describe('an organisation named like a committee is never taken for a person', () => {
+  // A civil-society committee in the registry: its name is capitalised words, like a person's.
+  const withCommittee = createExtractor({
+    themes: [],
+    speakers: [
+      ...registry.speakers,
+      { id: 'hill-rights-committee', name: 'Hill Rights Committee', group: 'civil-society', country: null, aliases: ['HRC'], roles: [] },
+    ],
+  });
+  const say = (text: string) => withCommittee(article(text)).map((s) => `${s.speakerName} | ${s.text}`);
+
+  it('gives the statement to its named leader, not to the committee', () => {
+    expect(say('Hill Rights Committee leader Dr Sana Mirza on Thursday said the march would go on.')).toEqual(['Sana Mirza | the march would go on']);
+    expect(say('HRC leader Sana Mirza said the march would go on.')).toEqual(['Sana Mirza | the march would go on']);
+  });
+
+  it('still speaks as itself', () => {
+    expect(say('The Hill Rights Committee said the march would go on.')).toEqual(['Hill Rights Committee | the march would go on']);
+  });
+});
