@@ -69,7 +69,9 @@ const PARTICIPATION = /\b(?:chair(?:ed|ing)|head(?:ed|ing)|attend(?:ed|ing)|pres
 const MEETING_EVENT = /\b(?:met|meeting|session|huddle|moot|summit|conference|briefing|sitting|convened|chaired|presided)\b/i;
 /** An occasion for speaking: a meeting, a visit, an address, a call, a release. */
 const SPEECH_OCCASION =
-  /\b(?:met|meets|meeting|session|huddle|moot|summit|conference|briefing|presser|sitting|convened|chaired|chairing|presided|presiding|attended|visit(?:ed|ing|s)?|address(?:ed|ing)?|spoke|speaking|speech|remarks|interview|talks|call(?:ed)?|telephoned|phoned|statement|release|message|tweet|post(?:ed)?|wrote|letter|ceremony|rally|gathering|jirga|arrived|reached|inaugurated|held)\b/i;
+  /\b(?:met|meets|meeting|session|huddle|moot|summit|conference|briefing|presser|sitting|convened|chaired|chairing|presided|presiding|attended|received|hosted|called\s+on|visit(?:ed|ing|s)?|address(?:ed|ing)?|spoke|speaking|speech|remarks|interview|talks|call(?:ed)?|telephoned|phoned|statement|release|message|tweet|post(?:ed)?|wrote|letter|ceremony|rally|gathering|jirga|arrived|reached|inaugurated|held)\b/i;
+/** A statement told as coming before the occasion the article reports ("Earlier, …", "had stressed"). */
+const PRIOR_OCCASION = /^\s*(?:earlier|previously|before\s+that|prior\s+to\s+(?:this|that))\b|\bhad\s+(?:\p{Ll}+ed|said|told|spoken|written|met)\b/iu;
 /** Words of an attribution that place the statement at that meeting ("told the meeting", "after the session"). */
 const MEETING_REFERENCE = /\b(?:the|this|that)\s+(?:meeting|session|huddle|moot|sitting|summit|participants|forum|moot)\b/i;
 /** Words that introduce or refer to an occasion for speech: a sitting, a debate, a briefing, a meeting. */
@@ -487,17 +489,27 @@ function finalise(
 
   // The day each speaker is dated to elsewhere in the article: by their dated statements, by dated
   // sentences about them, and by a dated meeting they attended.
-  const context = new Map<string, Array<{ at: number; date: IsoDate; basis: DateBasis }>>();
-  const addContext = (key: string, at: number, date: IsoDate, basis: DateBasis) => {
+  // `prior`: told as an earlier occasion ("Earlier, … had stressed"), so it dates what follows it, not
+  // what the article reported before it.
+  const context = new Map<string, Array<{ at: number; date: IsoDate; basis: DateBasis; prior?: boolean }>>();
+  const addContext = (key: string, at: number, date: IsoDate, basis: DateBasis, prior = false) => {
     const list = context.get(key) ?? [];
-    list.push({ at, date, basis });
+    list.push({ at, date, basis, prior });
     context.set(key, list);
   };
   const owns = new Map<Found, DateMention | null>();
+  /** The narration of the sentence a statement stands in, up to the statement's content. */
+  const leadIn = (found: Found): string => {
+    const note = notes.find(({ sentence }) => sentence.start <= found.start && found.start < sentence.end);
+    return note ? text.slice(note.sentence.start, found.start) : '';
+  };
   for (const record of records) {
     const own = ownDate(record.found);
     owns.set(record.found, own);
-    if (own && own.strength >= 1) for (const v of record.found.voices) addContext(v.entity.key, record.found.start, own.date, own.basis);
+    if (own && own.strength >= 1) {
+      const prior = PRIOR_OCCASION.test(leadIn(record.found));
+      for (const v of record.found.voices) addContext(v.entity.key, record.found.start, own.date, own.basis, prior);
+    }
   }
   let meetingDate: Dated | null = null as Dated | null;
   const meetingKeys = new Set<string>();
@@ -537,7 +549,7 @@ function finalise(
       if (!list?.length) continue;
       // The nearest dated mention before the statement (the list is not in text order).
       const before = list.filter((c) => c.at <= at).reduce<(typeof list)[number] | undefined>((best, c) => (!best || c.at >= best.at ? c : best), undefined);
-      const chosen = before ?? list[0];
+      const chosen = before ?? list.find((c) => !c.prior);
       if (chosen) return { date: chosen.date, basis: 'relative' };
     }
     if (meetingDate && voices.some((v) => meetingKeys.has(v.entity.key) || v.entity.kind === 'body')) return meetingDate;

@@ -225,3 +225,23 @@ describe('an organisation named like a committee is never taken for a person', (
     expect(say('The Hill Rights Committee said the march would go on.')).toEqual(['Hill Rights Committee | the march would go on']);
   });
 });
+
+describe('an earlier occasion dates what was said there and after it, not what came before it', () => {
+  it('keeps the day of the reported meeting for the statements before an "Earlier, … had stressed" paragraph', () => {
+    const text = [
+      'Farid Kazmi received the Freedonian ambassador at his office today.',
+      'Kazmi strongly condemned the attack on the convoy on 16 November 2024.',
+      'He conveyed condolences to the families of the victims.',
+      'Earlier, in a telephone call on 18 November, Kazmi had stressed that the safety of foreign workers came first.',
+    ].join('\n\n');
+    expect(dated(text)).toEqual(['Farid Kazmi 2024-11-20 relative', 'Farid Kazmi 2024-11-20 relative', 'Farid Kazmi 2024-11-18 explicit']);
+  });
+
+  it('still dates the quote that follows an earlier statement by that statement’s day', () => {
+    const text = [
+      'Earlier, the ISPR said in a statement on Saturday that the post had been attacked late on Friday night.',
+      '“A sanitisation operation is being conducted in the area,” the ISPR said.',
+    ].join('\n\n');
+    expect(dated(text)).toEqual(['ISPR 2024-11-16 relative', 'ISPR 2024-11-16 relative']);
+  });
+});
