@@ -66,7 +66,7 @@ const BE_BEFORE = /\b(?:is|are|was|were|been|being|be|to)\s+$/i;
 const ADJUNCT_RE =
   /^\s*,?\s*(?:(?:on|late\s+on|early\s+on|last|this\s+past|on\s+the)\s+(?:\d{1,2}(?:st|nd|rd|th)\b|monday|tuesday|wednesday|thursday|friday|saturday|sunday|[a-z]+\s+\d{1,2}|\d{1,2}\s+[a-z]+)(?:\s+(?:night|morning|evening|afternoon))?|today|yesterday|(?:here|there)(?!\s+(?:is|was|were|are|has|have|had|will|would|could|should|may|might|must|can|seems?|seemed|appears?|appeared|remains?|remained|exists?|existed|lies|lay|comes?|came)\b)|again|also|further|strongly|categorically|firmly|publicly|once\s+again|(?:later|earlier)(?:\s+in\s+the\s+(?:day|evening|morning|night|week))?|(?:in|during|at|while\s+addressing|while\s+speaking\s+at|through)\s+(?:a|an|the|his|her|their|its)\s+(?:[\p{L}’'-]+\s+){0,4}?(?:statement|remarks|speech|address|message|letter|post|briefing|meeting|session|interview|conference|ceremony|visit|call|sitting|gathering|rally|event|huddle)(?:\s+(?:issued|released|held|posted)(?:\s+(?:here|on\s+\p{L}+|by\s+[^,]{1,40}))?)?|on\s+(?:(?:its|his|her|their)\s+(?:official\s+)?)?(?:X|Twitter|Facebook|Instagram|social\s+media)(?:\s+(?:account|handle|page))?|(?:to|with)\s+(?:reporters|journalists|newsmen|the\s+media|media(?:persons|men)?))\s*,?/iu;
 const TRAILING_ADJUNCT_RE =
-  /\s*,?\s+(?:(?:in|through)\s+(?:a|an|the|his|her|their|its)\s+(?:[\p{L}’'-]+\s+){0,3}?(?:statement|post|message|letter|tweet)(?:\s+on\s+(?:X|Twitter|Facebook))?(?:\s+(?:issued|released|sent|shared|posted|e-?mailed)\b[^,.;]{0,40})?|on\s+(?:X|Twitter|Facebook|social\s+media)|in\s+the\s+strongest\s+(?:possible\s+)?terms)[\s.!?]*$/iu;
+  /\s*,?\s+(?:(?:in|through)\s+(?:a|an|the|his|her|their|its)\s+(?:[\p{L}’'-]+\s+){0,3}?(?:statement|post|message|letter|tweet)(?:\s+on\s+(?:X|Twitter|Facebook))?(?:\s+(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday))?(?:\s+(?:issued|released|sent|shared|posted|e-?mailed)\b[^,.;]{0,60})?|on\s+(?:X|Twitter|Facebook|social\s+media)|in\s+the\s+strongest\s+(?:possible\s+)?terms)[\s.!?]*$/iu;
 const BOUNDARY_RE = /,\s+(?:but|while|whereas|and)\s+|;\s+|\s+but\s+|\s+(?:after|when|as|because|since|before|whereas)\s+/gi;
 /** A release and its issuer as a subject ("A statement issued by the Prime Minister's Office"). */
 const RELEASE_SUBJECT =
@@ -792,6 +792,8 @@ export function findReportedSpeech(ctx: SentenceContext, floor: number): Found[]
   heads.forEach((head, i) => {
     const next = heads[i + 1];
     let end = contentEnd(masked, head.contentAt, limit);
+    // "… in a statement issued by his office on Saturday": not said, but it may date the saying.
+    const releaseTail: Array<[number, number]> = end < limit && TRAILING_ADJUNCT_RE.test(masked.slice(head.contentAt, limit)) ? [[base + end, base + limit]] : [];
     // A claim of responsibility is the noun phrase "responsibility for …", not the clauses after it.
     if (/^\s*(?:the\s+)?responsibility\b/i.test(masked.slice(head.contentAt, head.contentAt + 20))) {
       // …unless a participle of speech carries the claim on: one statement to its end ("…, saying it had targeted …").
@@ -813,7 +815,7 @@ export function findReportedSpeech(ctx: SentenceContext, floor: number): Found[]
       start: s,
       end: e,
       // The intro before a main clause may date it ("Speaking on the floor of the Senate today, …").
-      frames: [[base + (head.subjectAt <= floor ? (ctx.questionIntro ? floor : 0) : head.subjectAt), base + head.contentAt]],
+      frames: [[base + (head.subjectAt <= floor ? (ctx.questionIntro ? floor : 0) : head.subjectAt), base + head.contentAt], ...(e >= base + end ? releaseTail : [])],
       anchor: base + head.verbAt,
       subjectStart: base + head.subjectAt,
       verb: head.shown,

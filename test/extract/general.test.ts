@@ -245,3 +245,13 @@ describe('an earlier occasion dates what was said there and after it, not what c
     expect(dated(text)).toEqual(['ISPR 2024-11-16 relative', 'ISPR 2024-11-16 relative']);
   });
 });
+
+describe('a release named after the object is not content, and its day dates the statement', () => {
+  it.each([
+    'Kazmi condemned the attack in a statement on Saturday.',
+    'Kazmi condemned the attack in a statement issued by his office on Saturday.',
+    'Kazmi condemned the attack in a statement issued by his spokesperson in Lakeside on Saturday.',
+  ])('%s', (text) => {
+    expect(run(text, '2024-11-18').map((s) => `${s.speakerName} | ${s.text} | ${s.date} ${s.dateBasis}`)).toEqual(['Farid Kazmi | the attack | 2024-11-16 relative']);
+  });
+});
