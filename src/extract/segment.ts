@@ -55,6 +55,12 @@ export function splitParagraphs(text: string): Paragraph[] {
     if (!trimmed) continue;
     const start = match.index + lead;
     const end = start + trimmed.length;
+    const previous = paragraphs.at(-1);
+    // "The embassy said in a statement on Sunday:" and the quote in the next paragraph are one statement.
+    if (previous && text[previous.end - 1] === ':' && /^["“]/.test(trimmed)) {
+      previous.end = end;
+      continue;
+    }
     paragraphs.push({ index: paragraphs.length, start, end, bodyStart: start, skip: false });
   }
   return paragraphs;

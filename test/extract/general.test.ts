@@ -255,3 +255,13 @@ describe('a release named after the object is not content, and its day dates the
     expect(run(text, '2024-11-18').map((s) => `${s.speakerName} | ${s.text} | ${s.date} ${s.dateBasis}`)).toEqual(['Farid Kazmi | the attack | 2024-11-16 relative']);
   });
 });
+
+describe('an attribution ending in a colon introduces the quote in the next paragraph', () => {
+  it('gives the quote to that speaker, dated by its attribution, not to the speaker before', () => {
+    const text = ['“We grieve with the families,” Kazmi said.', 'The Freedonian embassy said in a statement on Sunday:', '“Freedonia strongly condemns the attack. We stand with the people of Pakistan.”'].join('\n\n');
+    expect(run(text, '2024-11-18').map((s) => `${s.speakerName} | ${s.kind} | ${s.date} | ${s.text}`)).toEqual([
+      'Farid Kazmi | direct | 2024-11-18 | We grieve with the families',
+      'Freedonia | direct | 2024-11-17 | Freedonia strongly condemns the attack. We stand with the people of Pakistan',
+    ]);
+  });
+});
