@@ -843,6 +843,9 @@ function resolveSingle(raw: string, discourse: Discourse, options: ResolveOption
   const narrower = hits.length === 1 && onlyHit && onlyHit.end >= text.length - 1 ? narrowerBody(text, onlyHit, discourse.registry) : null;
   if (narrower && onlyHit) return [{ entity: discourse.unknownEntity(narrower, onlyHit.speaker.kind), voice: null }];
   const runs = nameRuns(text, hits);
+  // "Pakistan Railways", "the Human Rights Commission of Pakistan": a body named after a country.
+  const namedAfter = bodyNamedAfterPlace(text, hits);
+  if (namedAfter) return [{ entity: discourse.unknownEntity(namedAfter, 'institution'), voice: null }];
   const head = lastWord(text);
   const lowerHead = head.replace(/['’]s$/u, '');
   if (FACELESS_HEADS.has(lowerHead) && !/^(?:the\s+)?statement$/i.test(text)) {
@@ -930,6 +933,33 @@ function resolveSingle(raw: string, discourse: Discourse, options: ResolveOption
     if (recent) return [recent];
   }
   return [];
+}
+
+/** Organisations that are not the state itself, though named after a country or province. */
+const NON_STATE_HEADS =
+  'Railways|Airlines|Association|Commission|Council|Authority|Board|Corporation|Society|Federation|Union|Institute|University|Bank|Bar|Chamber|Foundation|Organisation|Organization|Company|Trust|Network|Alliance|Forum|Movement';
+// The head may take a capitalised complement: "Pakistan Institute for Conflict and Security Studies".
+const PLACE_THEN_BODY = new RegExp(
+  `^\\s+((?:\\p{Lu}[\\p{L}&'’-]*\\s+){0,4}(?:${NON_STATE_HEADS})(?:\\s+(?:for|of|on)\\s+(?:the\\s+)?\\p{Lu}[\\p{L}&'’-]*(?:\\s+(?:and\\s+)?\\p{Lu}[\\p{L}&'’-]*)*)?)\\b`,
+  'u',
+);
+const BODY_OF_PLACE = new RegExp(`((?:\\p{Lu}[\\p{L}&'’-]*\\s+){0,4}(?:${NON_STATE_HEADS}))\\s+of\\s+(?:the\\s+)?$`, 'u');
+
+/**
+ * The name of a body the registry does not know that is named after a place it does ("Pakistan
+ * Railways", "the Human Rights Commission of Pakistan"): not the place's voice. Null when there is none.
+ */
+function bodyNamedAfterPlace(text: string, hits: AliasHit[]): string | null {
+  for (const hit of hits) {
+    if (hit.speaker.kind === 'person' || hit.role) continue;
+    // A named person after the body speaks for it ("Pakistan Railways superintendent Imran Hayat"): not here.
+    const namesNoOneAfter = (rest: string) => !/\p{Lu}/u.test(rest.replace(/^\s*\([^()]*\)/, ''));
+    const after = PLACE_THEN_BODY.exec(text.slice(hit.end));
+    if (after?.[1] && namesNoOneAfter(text.slice(hit.end + after[0].length))) return `${hit.text} ${after[1]}`;
+    const before = BODY_OF_PLACE.exec(text.slice(0, hit.start));
+    if (before?.[1] && namesNoOneAfter(text.slice(hit.end))) return `${before[1]} of ${hit.text}`;
+  }
+  return null;
 }
 
 function personVoice(run: NameRun, discourse: Discourse): Voice {

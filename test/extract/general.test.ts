@@ -265,3 +265,18 @@ describe('an attribution ending in a colon introduces the quote in the next para
     ]);
   });
 });
+
+describe('a body named after a country is not the country', () => {
+  it.each([
+    ['A Pakistan Railways spokesperson said services would resume soon.', 'Pakistan Railways'],
+    ['The Human Rights Commission of Pakistan (HRCP), in a statement, urged the government to protect civilians.', 'Human Rights Commission of Pakistan'],
+    ['According to the Pakistan Institute for Peace Studies, attacks rose sharply.', 'Pakistan Institute for Peace Studies'],
+    ['Pakistan said the attack was cowardly.', 'Pakistan'],
+  ])('%s', (text, speaker) => {
+    expect(run(text).map((s) => s.speakerName)).toEqual([speaker]);
+  });
+
+  it('leaves the statement to a person named after the body', () => {
+    expect(run('Pakistan Mines Workers Federation leader Abdul Karim Baloch announced three days of mourning.').map((s) => s.speakerName)).toEqual(['Abdul Karim Baloch']);
+  });
+});
