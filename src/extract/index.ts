@@ -6,7 +6,7 @@
 // are) → dates (the day of speaking from the words around the verb, then the speaker's other dated
 // statements or meeting, then the publication day) → themes.
 import type { Article, DateBasis, ExtractedStatement, IsoDate, Registry } from '../types.js';
-import { bestMention, findDateMentions, findDayAfter, findDaysLater, shiftDays, type DateMention } from './dates.js';
+import { bestMention, findDateMentions, findDayAfter, findDaysLater, resolveWeekday, shiftDays, type DateMention } from './dates.js';
 import { DECISION_VERBS } from './lexicon.js';
 import { compileRegistry, type CompiledRegistry } from './registry.js';
 import {
@@ -73,7 +73,7 @@ const SPEECH_OCCASION =
 /** A statement told as coming before the occasion the article reports ("Earlier, …", "had stressed"). */
 const PRIOR_OCCASION = /^\s*(?:earlier|previously|before\s+that|prior\s+to\s+(?:this|that))\b|\bhad\s+(?:\p{Ll}+ed|said|told|spoken|written|met)\b/iu;
 /** Words of an attribution that place the statement at that meeting ("told the meeting", "after the session"). */
-const MEETING_REFERENCE = /\b(?:the|this|that)\s+(?:meeting|session|huddle|moot|sitting|summit|participants|forum|moot)\b/i;
+const MEETING_REFERENCE = /\b(?:the|this|that)\s+(?:same\s+)?(?:meeting|session|huddle|moot|sitting|summit|participants|forum|moot)\b/i;
 /** Words that introduce or refer to an occasion for speech: a sitting, a debate, a briefing, a meeting. */
 const OCCASION_WORDS =
   /\b(?:met|meets|meeting|session|sitting|debate[ds]?|debating|hearing|briefing|presser|conference|summit|moot|huddle|jirga|ceremony|convened|chaired|presided|addressed|addressing)\b/i;
@@ -94,6 +94,8 @@ const CLAUSE_IN_OBJECT = /\b(?:is|are|was|were|be|been|being|has|have|had|will|w
 /** An event in the object ("condemned the killing of ten labourers on Sunday"): the day may be the event's. */
 const EVENT_IN_OBJECT =
   /\b(?:attacks?|bombings?|blasts?|assaults?|killings?|killed|incidents?|violence|explosions?|strikes?|shootings?|massacre|ambush|raids?|operations?|riots?|protests?|clashes|arrests?|elections?|polls?|meetings?|session|sitting|talks|visit|deaths?|martyrdom)\b|\b(?:of|from|since|until|till|by|before|after)\s*$/iu;
+/** "Monday's attacks", "Sunday's blast": a weekday naming the event after it (lower-cased text). */
+const POSSESSIVE_DAY = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)['’]s\s+(?:[a-z-]+\s+)?[a-z]+/;
 const EVENT_NOUNS = /\b(?:attacks?|bombings?|blasts?|assaults?|killings?|incidents?|violence|explosions?|strikes?|shootings?|massacre|ambush|raids?|operation)\b/gi;
 
 function extractWith(article: Article, registry: CompiledRegistry): ExtractedStatement[] {
@@ -425,9 +427,16 @@ function finalise(
       const { start, end } = note.sentence;
       if (anchorAt >= start && anchorAt <= end) continue;
       const words = wordsOf(note);
-      if (!nouns.some((noun) => words.includes(noun))) continue;
+      const at = nouns.map((noun) => words.indexOf(noun)).filter((i) => i >= 0);
+      if (!at.length) continue;
+      // "Monday's attacks": the day the event is named by.
+      const named = published ? POSSESSIVE_DAY.exec(words) : null;
+      if (named?.[1] && published && nouns.some((n) => named[0].includes(n))) return resolveWeekday(named[1], published);
+      // Else the day nearest the event's noun ("… on Wednesday said that the attacks on Monday …").
+      const noun = start + Math.min(...at);
       const strong = mentionsIn(start, end).filter((m) => m.strength >= 3);
-      if (strong[0]) return strong[0].date;
+      const nearest = strong.reduce<DateMention | undefined>((best, m) => (!best || Math.abs(m.start - noun) < Math.abs(best.start - noun) ? m : best), undefined);
+      if (nearest) return nearest.date;
     }
     return null;
   };

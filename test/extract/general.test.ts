@@ -280,3 +280,16 @@ describe('a body named after a country is not the country', () => {
     expect(run('Pakistan Mines Workers Federation leader Abdul Karim Baloch announced three days of mourning.').map((s) => s.speakerName)).toEqual(['Abdul Karim Baloch']);
   });
 });
+
+describe('"a day after the attacks" between a verb and its that-clause', () => {
+  it('is not content, and counts from the day the attacks are named by', () => {
+    const text = [
+      'Kazmi on Wednesday said that the gunmen behind Monday’s attacks had come from the hills.',
+      'Sadia Rehman had announced a day after the attacks that convoys would guard the highway at night.',
+    ].join('\n\n');
+    expect(run(text, '2024-11-21').map((s) => `${s.speakerName} | ${s.date} | ${s.text}`)).toEqual([
+      'Farid Kazmi | 2024-11-20 | the gunmen behind Monday’s attacks had come from the hills',
+      'Sadia Rehman | 2024-11-19 | convoys would guard the highway at night',
+    ]);
+  });
+});
