@@ -13,11 +13,12 @@ export interface ArticleExtraction {
 /** One article's outcome; a failure is its message, so that one bad article does not stop the others. */
 export type ArticleResult = { ok: true; value: ArticleExtraction } | { ok: false; message: string };
 
-export async function readAndExtract(file: string, registry: Registry, options: ingest.ParseOptions = {}): Promise<ArticleExtraction> {
-  return extractFrom(ingest.readArticleSync(file, options), registry);
+export async function readAndExtract(file: string, registry: Registry): Promise<ArticleExtraction> {
+  return extractFrom(ingest.readArticleSync(file), registry);
 }
 
-function extractFrom(article: Article, registry: Registry): ArticleExtraction {
+/** The statements of an article already read. */
+export function extractFrom(article: Article, registry: Registry): ArticleExtraction {
   const statements = extract.extractStatements(article, registry);
   const { text: _text, ...meta } = article;
   return { article: meta, statements };

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { ReportError } from '../errors.js';
 import * as ingest from '../ingest/index.js';
 import type { DateBasis, IsoDate, Registry, StatementKind } from '../types.js';
-import { type ArticleExtraction, readAndExtract, readAndExtractEach } from './article-job.js';
+import { type ArticleExtraction, extractFrom, readAndExtract, readAndExtractEach } from './article-job.js';
 import { sha256 } from './files.js';
 import { loadStore } from './load.js';
 import { withStoreLock } from './lock.js';
@@ -238,8 +238,9 @@ export async function extractToJson(paths: string[], registry: Registry): Promis
  */
 async function readAgainWithRunYear(file: string, first: ArticleExtraction, registry: Registry, year: number | null): Promise<ArticleExtraction> {
   if (first.article.published !== null || year === null) return first;
-  const again = await readAndExtract(file, registry, { fallbackYear: year });
-  return again.article.published === null ? first : again;
+  // Read again (cheap) and extract again (not) only when the year dates it.
+  const again = ingest.readArticleSync(file, { fallbackYear: year });
+  return again.published === null ? first : extractFrom(again, registry);
 }
 
 /** Publication years seen, to find the one most articles carry (ties go to the later year). */
