@@ -117,12 +117,12 @@ export async function extractIntoStore(options: ExtractOptions): Promise<Extract
     const mergeOne = (job: (typeof pending)[number], extraction: ArticleExtraction) => {
       const { article, statements } = extraction;
       const counts = merger.mergeArticle({ ...article, file: job.key, hash: job.hash }, statements);
-        summary.statements.new += counts.new;
-        summary.statements.updated += counts.updated;
-        summary.statements.unchanged += counts.unchanged;
-        summary.statements.removed += counts.removed;
-        summary.undated += counts.undated;
-        merged += 1;
+      summary.statements.new += counts.new;
+      summary.statements.updated += counts.updated;
+      summary.statements.unchanged += counts.unchanged;
+      summary.statements.removed += counts.removed;
+      summary.undated += counts.undated;
+      merged += 1;
     };
     for await (const result of results) {
       const job = pending[next] as (typeof pending)[number];
