@@ -459,6 +459,8 @@ export function attributionBefore(ctx: SentenceContext, to: number, clauseFrom: 
   const match = VERB_BEFORE_QUOTE.exec(before);
   if (!match) return null;
   const adjunct = match[2] ?? '';
+  // "told the cabinet that the attacks were a “conspiracy”": a quote inside the that-clause is part of it.
+  if (/\bthat\s+[^\s,:]/.test(adjunct)) return null;
   // Only adjuncts and places may stand between the verb and the quote ("said at a briefing on the corridor, “…”").
   const covered = Math.max(skipAdjuncts(adjunct, 0), attributionEnd(adjunct, match[1] ?? '', 0).end);
   if (adjunct.trim() && covered < adjunct.replace(/[\s,:]+$/, '').length) return null;

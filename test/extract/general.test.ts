@@ -293,3 +293,11 @@ describe('"a day after the attacks" between a verb and its that-clause', () => {
     ]);
   });
 });
+
+describe('a quoted phrase inside a that-clause stays in the reported statement', () => {
+  it('after an audience with a complement ("told a meeting of the provincial cabinet that …")', () => {
+    expect(lines('Kazmi told a meeting of the provincial cabinet that the attacks were a “well-planned conspiracy” to derail development.')).toEqual([
+      'Farid Kazmi | indirect | the attacks were a “well-planned conspiracy” to derail development',
+    ]);
+  });
+});
