@@ -436,12 +436,19 @@ function createSession(browser: Browser, executablePath: string, profile: string
     // Bounded: closing a page in a hung renderer would otherwise wait for Puppeteer's 180 s protocol timeout.
     if (page) await withTimeout(page.then((p) => p.close()), 5_000, () => new Error('page close timed out')).catch(() => undefined);
   };
+  // A browser that dies can leave a Puppeteer call waiting for an event that never comes (a page being
+  // created, say): every call also ends when the connection does, so a crash is told as a crash.
+  const gone = new Promise<never>((_, reject) => {
+    browser.once('disconnected', () => reject(new Error('the browser closed the connection')));
+  });
+  gone.catch(() => undefined);
+  const untilGone = <T>(promise: Promise<T>): Promise<T> => Promise.race([promise, gone]);
   /** Runs `work` on the page within the timeout; a failure closes the page (it may be stuck) and is explained. */
   const onPage = async <T>(what: string, work: (page: Page) => Promise<T>): Promise<T> => {
     try {
       pagePromise ??= openPage();
-      const page = await withTimeout(pagePromise, timeoutMs, () => timeoutError(timeoutMs, 'opening a page'));
-      return await withTimeout(work(page), timeoutMs, () => timeoutError(timeoutMs, what));
+      const page = await withTimeout(untilGone(pagePromise), timeoutMs, () => timeoutError(timeoutMs, 'opening a page'));
+      return await withTimeout(untilGone(work(page)), timeoutMs, () => timeoutError(timeoutMs, what));
     } catch (error) {
       void closePage();
       throw asBrowserFailure(error, timeoutMs);
