@@ -2,32 +2,9 @@ import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import type { Article, ExtractedStatement } from '../../src/types.js';
 
 // The extractor is replaced by a stub: these tests are about what the store does with its output.
-vi.mock('../../src/extract/index.js', () => ({
-  extractStatements: (article: Article): ExtractedStatement[] => {
-    if (article.text.includes('EXPLODE')) throw new Error('extractor failed');
-    const start = article.text.indexOf('Cargo fees');
-    if (start < 0) return [];
-    const text = 'Cargo fees will fall by half';
-    return [
-      {
-        source: article.file,
-        speakerId: article.text.includes('Newcomer') ? null : 'amara-okafor',
-        speakerName: article.text.includes('Newcomer') ? 'Newcomer Person' : 'Amara Okafor',
-        voice: null,
-        kind: 'direct',
-        text,
-        date: article.published,
-        dateBasis: 'published',
-        themes: ['harbours'],
-        start,
-        end: start + text.length,
-      },
-    ];
-  },
-}));
+vi.mock('../../src/extract/index.js', () => import('./stub-extractor.js'));
 
 const { extractIntoStore, extractToJson, loadStore } = await import('../../src/store/index.js');
 const { copyStore, FIXTURES } = await import('./helpers.js');

@@ -5,31 +5,9 @@ import { cpSync, existsSync, mkdtempSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Article, ExtractedStatement } from '../../src/types.js';
 
 // The extractor is replaced by a stub: these tests are about the store, not the rules.
-vi.mock('../../src/extract/index.js', () => ({
-  extractStatements: (article: Article): ExtractedStatement[] => {
-    const start = article.text.indexOf('Cargo fees');
-    if (start < 0) return [];
-    const text = 'Cargo fees will fall by half';
-    return [
-      {
-        source: article.file,
-        speakerId: 'amara-okafor',
-        speakerName: 'Amara Okafor',
-        voice: null,
-        kind: 'direct',
-        text,
-        date: article.published,
-        dateBasis: 'published',
-        themes: ['harbours'],
-        start,
-        end: start + text.length,
-      },
-    ];
-  },
-}));
+vi.mock('../../src/extract/index.js', () => import('./stub-extractor.js'));
 
 // Count full loads of the store, to see when the fast path was taken.
 const fullLoads = vi.hoisted(() => ({ count: 0 }));
