@@ -143,7 +143,7 @@ export async function extractIntoStore(options: ExtractOptions): Promise<Extract
     }
     for (const { job, extraction } of undatedArticles) {
       try {
-        mergeOne(job, await readAgainWithRunYear(job.file, extraction, store.registry, years.dominant()));
+        mergeOne(job, readAgainWithRunYear(job.file, extraction, store.registry, years.dominant()));
       } catch (error) {
         summary.errors.push({ file: job.file, message: messageOf(error) });
       }
@@ -207,7 +207,7 @@ export async function extractToJson(paths: string[], registry: Registry): Promis
     try {
       const first = extractions[index];
       if (first instanceof Error || first === undefined) throw first ?? new Error('not read');
-      const { statements } = await readAgainWithRunYear(file, first, registry, years.dominant());
+      const { statements } = readAgainWithRunYear(file, first, registry, years.dominant());
       for (const found of statements) {
         out.statements.push({
           source: found.source,
@@ -236,7 +236,7 @@ export async function extractToJson(paths: string[], registry: Registry): Promis
  * the store's sources) were published in: wire copy dates itself "ISLAMABAD, Aug 29 (APP):" and often
  * names no year anywhere, while the articles read with it do. Unchanged when that does not date it.
  */
-async function readAgainWithRunYear(file: string, first: ArticleExtraction, registry: Registry, year: number | null): Promise<ArticleExtraction> {
+function readAgainWithRunYear(file: string, first: ArticleExtraction, registry: Registry, year: number | null): ArticleExtraction {
   if (first.article.published !== null || year === null) return first;
   // Read again (cheap) and extract again (not) only when the year dates it.
   const again = ingest.readArticleSync(file, { fallbackYear: year });
